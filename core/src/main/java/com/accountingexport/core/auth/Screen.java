@@ -1,0 +1,25 @@
+package com.accountingexport.core.auth;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The pages whose access a tenant sets per role (seed 004). */
+public enum Screen {
+  EXPORTS("exports"),
+  VAT_SUMMARY("vatSummary"),
+  CHART_OF_ACCOUNTS("chartOfAccounts");
+
+  private final String wire;
+
+  Screen(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  public static Optional<Screen> fromWire(String wire) {
+    return Arrays.stream(values()).filter(p -> p.wire.equals(wire)).findFirst();
+  }
+}
