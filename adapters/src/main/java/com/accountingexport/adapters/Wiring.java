@@ -1,0 +1,68 @@
+package com.accountingexport.adapters;
+
+import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
+import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
+import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.port.IdGenerator;
+import com.accountingexport.core.port.SettingsRepository;
+import com.accountingexport.core.service.DocumentService;
+import com.accountingexport.core.service.SettingsService;
+import java.time.Clock;
+
+/**
+ * The one place that builds clients, repositories and services. Lambda handlers use
+ * {@link #fromEnvironment()}; tests and the local runtime build their own.
+ */
+public final class Wiring {
+  private final AwsClients aws;
+  private final Config config;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final DocumentRepository documentRepository;
+  private final SettingsRepository settingsRepository;
+  private final SettingsService settings;
+  private final DocumentService documents;
+
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
+    this(aws, config, clock, ids,
+        new DynamoDocumentRepository(aws.dynamo(), config.tableName()),
+        new DynamoSettingsRepository(aws.dynamo(), config.tableName()));
+  }
+
+  /** For tests: the same services over other implementations of the ports. */
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
+      DocumentRepository documentRepository, SettingsRepository settingsRepository) {
+    this.aws = aws;
+    this.config = config;
+    this.clock = clock;
+    this.ids = ids;
+    this.documentRepository = documentRepository;
+    this.settingsRepository = settingsRepository;
+    this.settings = new SettingsService(settingsRepository);
+    this.documents = new DocumentService(documentRepository, settings, clock);
+  }
+
+  public static Wiring fromEnvironment() {
+    return new Wiring(AwsClients.fromEnvironment(), Config.fromEnvironment(), Clock.systemUTC(), IdGenerator.random());
+  }
+
+  public AwsClients aws() {
+    return aws;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public DocumentService documents() {
+    return documents;
+  }
+
+  public SettingsService settings() {
+    return settings;
+  }
+}
