@@ -5,7 +5,10 @@ import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
+import com.accountingexport.adapters.http.Http;
 import com.accountingexport.core.service.DocumentService;
+import com.accountingexport.core.service.ExportPlanner;
+import com.accountingexport.core.service.PreviewService;
 import com.accountingexport.core.service.SettingsService;
 import java.time.Clock;
 
@@ -22,6 +25,9 @@ public final class Wiring {
   private final SettingsRepository settingsRepository;
   private final SettingsService settings;
   private final DocumentService documents;
+  private final ExportPlanner planner;
+  private final PreviewService preview;
+  private final Http http = new Http();
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids,
@@ -40,6 +46,8 @@ public final class Wiring {
     this.settingsRepository = settingsRepository;
     this.settings = new SettingsService(settingsRepository);
     this.documents = new DocumentService(documentRepository, settings, clock);
+    this.planner = new ExportPlanner(documentRepository);
+    this.preview = new PreviewService(planner, settings, clock);
   }
 
   public static Wiring fromEnvironment() {
@@ -64,5 +72,25 @@ public final class Wiring {
 
   public SettingsService settings() {
     return settings;
+  }
+
+  public PreviewService preview() {
+    return preview;
+  }
+
+  public ExportPlanner planner() {
+    return planner;
+  }
+
+  public DocumentRepository documentRepository() {
+    return documentRepository;
+  }
+
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  public Http http() {
+    return http;
   }
 }

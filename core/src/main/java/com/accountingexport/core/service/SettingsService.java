@@ -25,10 +25,15 @@ public final class SettingsService {
 
   /** Saves new settings; only company admins and firm users may. */
   public TenantSettings put(Caller caller, TenantSettings settings) {
+    requireAdmin(caller);
+    repository.save(caller.tenant(), settings);
+    return settings;
+  }
+
+  /** Checked before a request body is even read: a company user learns nothing from validation errors. */
+  public void requireAdmin(Caller caller) {
     if (caller.role() != Role.COMPANY_ADMIN && caller.role() != Role.FIRM_USER) {
       throw DomainException.forbidden("Only a company admin or a firm user may change the settings");
     }
-    repository.save(caller.tenant(), settings);
-    return settings;
   }
 }

@@ -1,25 +1,176 @@
 package com.accountingexport.functions.documents;
 
 import com.accountingexport.adapters.Wiring;
+import com.accountingexport.adapters.http.Http;
+import com.accountingexport.adapters.http.HttpErrors;
+import com.accountingexport.adapters.http.Request;
+import com.accountingexport.adapters.http.Response;
+import com.accountingexport.adapters.json.DocumentJson;
+import com.accountingexport.adapters.json.Json;
+import com.accountingexport.adapters.json.JsonReader;
+import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.DocumentType;
+import com.accountingexport.core.document.ExportState;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.port.Page;
+import com.accountingexport.core.service.BatchResult;
+import com.accountingexport.core.service.DocumentQuery;
+import com.accountingexport.core.service.DocumentService;
+import com.accountingexport.core.service.DocumentView;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
-/** Placeholder: being written. */
+/** The documents the platform pushes: PUT, batch, GET one, list with export state and anomalies. */
 public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-  private final Wiring wiring;
+  private static final Set<String> LIST_PARAMS = Set.of("from", "to", "journal", "state", "type", "counterparty", "limit", "cursor");
+
+  private final DocumentService documents;
+  private final Http http;
 
   public DocumentsHandler() {
     this(Wiring.fromEnvironment());
   }
 
   public DocumentsHandler(Wiring wiring) {
-    this.wiring = wiring;
+    this.documents = wiring.documents();
+    this.http = wiring.http();
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(501).build();
+    return http.serve(event, context, req -> switch (req.route()) {
+      case "PUT /documents/{documentId}" -> put(req);
+      case "POST /documents/batch" -> batch(req);
+      case "GET /documents/{documentId}" -> Response.ok(DocumentJson.write(documents.get(req.caller(), req.pathParam("documentId"))));
+      case "GET /documents" -> list(req);
+      default -> HttpErrors.routeNotFound(req.route());
+    });
+  }
+
+  private Response put(Request req) {
+    var caller = req.caller();
+    String id = req.pathParam("documentId");
+    JsonReader r = new JsonReader();
+    if (!DocumentJson.ID.matcher(id).matches()) {
+      r.fail("documentId", "INVALID_FORMAT", "must be 1-128 letters, digits or . _ : @ -");
+    }
+    Document d = DocumentJson.read(req.json(), "", id, r);
+    r.throwIfInvalid();
+    DocumentService.Upserted u = documents.put(caller, d);
+    ObjectNode body = DocumentJson.write(u.view());
+    return u.created() ? Response.created(body) : Response.ok(body);
+  }
+
+  private Response batch(Request req) {
+    var caller = req.caller();
+    JsonNode root = req.json();
+    JsonReader shape = new JsonReader();
+    if (!root.isObject()) {
+      shape.fail(null, "INVALID_TYPE", "the body must be {\"documents\": [...]}");
+      shape.throwIfInvalid();
+    }
+    shape.onlyFields(root, "", Set.of("documents"));
+    JsonNode docs = shape.array(root, "", "documents", true);
+    shape.throwIfInvalid();
+    if (docs.size() > DocumentService.MAX_BATCH) {
+      throw new DomainException(ErrorKind.TOO_LARGE, "BATCH_TOO_LARGE",
+          "A batch holds at most " + DocumentService.MAX_BATCH + " documents, got " + docs.size());
+    }
+    if (docs.isEmpty()) {
+      throw DomainException.invalid(List.of(Violation.of("documents", "REQUIRED", "must hold at least one document")));
+    }
+    // Shape first, per document: a malformed one is reported at its index, the others still go in.
+    List<Document> valid = new ArrayList<>();
+    List<Integer> validIndex = new ArrayList<>();
+    ObjectNode[] results = new ObjectNode[docs.size()];
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      JsonReader r = new JsonReader();
+      Document d = DocumentJson.read(docs.get(i), "documents[" + i + "]", null, r);
+      if (d != null && seen.containsKey(d.id())) {
+        r.fail("documents[" + i + "].id", "DUPLICATE_ID", "also used by documents[" + seen.get(d.id()) + "] in this batch");
+      }
+      if (r.ok() && d != null) {
+        seen.put(d.id(), i);
+        valid.add(d);
+        validIndex.add(i);
+      } else {
+        JsonNode idNode = docs.get(i).get("id");
+        results[i] = failed(i, idNode != null && idNode.isTextual() ? idNode.textValue() : null,
+            DomainException.invalid(r.violations()));
+      }
+    }
+    List<BatchResult> stored = documents.putAll(caller, valid);
+    for (BatchResult b : stored) {
+      int i = validIndex.get(b.index());
+      if (b.ok()) {
+        ObjectNode o = Json.object().put("index", i).put("id", b.documentId()).put("status", b.created() ? 201 : 200);
+        o.set("document", DocumentJson.write(b.stored()));
+        results[i] = o;
+      } else {
+        results[i] = failed(i, b.documentId(), b.error());
+      }
+    }
+    ObjectNode body = Json.object();
+    ArrayNode arr = body.putArray("results");
+    int ok = 0;
+    for (ObjectNode o : results) {
+      arr.add(o);
+      if (o.get("status").intValue() < 300) {
+        ok++;
+      }
+    }
+    body.put("stored", ok);
+    body.put("failed", results.length - ok);
+    return Response.ok(body);
+  }
+
+  private static ObjectNode failed(int index, String id, DomainException e) {
+    ObjectNode o = Json.object().put("index", index).put("id", id).put("status", e.kind().status());
+    o.set("error", HttpErrors.errorObject(e));
+    return o;
+  }
+
+  private Response list(Request req) {
+    var caller = req.caller();
+    req.onlyQuery(LIST_PARAMS);
+    JsonReader r = new JsonReader();
+    var from = req.queryDate("from");
+    var to = req.queryDate("to");
+    ExportState state = null;
+    String s = req.query("state");
+    if (s != null && !s.equals("all")) {
+      state = java.util.Arrays.stream(ExportState.values()).filter(x -> x.wire().equals(s)).findFirst().orElse(null);
+      if (state == null) {
+        r.fail("state", "INVALID_VALUE", "must be one of [exportable, exported, blocked, all], got \"" + s + "\"");
+      }
+    }
+    DocumentType type = null;
+    String t = req.query("type");
+    if (t != null) {
+      type = DocumentType.fromWire(t).orElse(null);
+      if (type == null) {
+        r.fail("type", "INVALID_VALUE", "must be one of " + DocumentJson.TYPES + ", got \"" + t + "\"");
+      }
+    }
+    int limit = req.limit();
+    r.throwIfInvalid();
+    Page<DocumentView> page = documents.list(caller, new DocumentQuery(from, to, req.query("journal"), state, type,
+        req.query("counterparty"), req.query("cursor"), limit));
+    ObjectNode body = Json.object();
+    ArrayNode items = body.putArray("items");
+    page.items().forEach(v -> items.add(DocumentJson.write(v)));
+    body.put("nextCursor", page.nextCursor());
+    return Response.ok(body);
   }
 }

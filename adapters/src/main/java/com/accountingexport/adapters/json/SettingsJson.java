@@ -1,0 +1,238 @@
+package com.accountingexport.adapters.json;
+
+import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.Screen;
+import com.accountingexport.core.booking.JournalKind;
+import com.accountingexport.core.settings.AccountMapping;
+import com.accountingexport.core.settings.TenantSettings;
+import com.accountingexport.core.settings.VatRegime;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.MonthDay;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The wire form of a tenant's settings. {@code PUT /settings} takes any subset of the fields and
+ * keeps the current value of those it does not name.
+ */
+public final class SettingsJson {
+  private static final Pattern JOURNAL_CODE = Pattern.compile("^[A-Z0-9]{1,8}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern AUX_PREFIX = Pattern.compile("^[0-9A-Za-z]{0,10}$");
+  private static final Pattern RATE = Pattern.compile("^\\d{1,2}\\.\\d{2}$");
+  private static final Pattern MONTH_DAY = Pattern.compile("^\\d{2}-\\d{2}$");
+  /** {yyyy}, {yy}, {MM} and {seq} or {seq:N}: the sequence is mandatory so that numbers are unique. */
+  private static final Pattern NUMBERING = Pattern.compile("^([A-Za-z0-9_./-]|\\{yyyy}|\\{yy}|\\{MM}|\\{seq(:[1-9])?})*$");
+
+  private static final Map<JournalKind, String> JOURNAL_FIELDS = new EnumMap<>(Map.of(
+      JournalKind.SALES, "sales", JournalKind.BANK, "bank", JournalKind.PURCHASES, "purchases",
+      JournalKind.CASH, "cash", JournalKind.EXPENSES, "expenses"));
+  private static final List<String> ACCOUNT_FIELDS = List.of("customer", "supplier", "employee", "revenueServices",
+      "revenueGoods", "vatCollected", "vatCollectedPending", "vatDeductible", "vatDeductibleFixedAssets",
+      "vatDeductiblePending", "customerDeposits", "bank", "cash", "expenses", "fxLoss", "fxGain");
+  private static final List<String> PREFIX_FIELDS = List.of("customerAuxPrefix", "supplierAuxPrefix", "employeeAuxPrefix");
+  private static final Set<String> FIELDS = Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern",
+      "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
+      "pageAccess");
+
+  private SettingsJson() {}
+
+  /**
+   * Applies the fields present in {@code n} on top of {@code current}; every violation is reported
+   * at once (400). {@code formats} are the known export format ids.
+   */
+  public static TenantSettings merge(TenantSettings current, JsonNode n, Set<String> formats) {
+    JsonReader r = new JsonReader();
+    if (!n.isObject()) {
+      r.fail(null, "INVALID_TYPE", "the settings must be a JSON object");
+      r.throwIfInvalid();
+    }
+    r.onlyFields(n, "", FIELDS);
+    MonthDay fy = current.fiscalYearStart();
+    String fyText = r.text(n, "", "fiscalYearStart", false, 5);
+    if (fyText != null) {
+      fy = monthDay(fyText, r);
+    }
+    VatRegime regime = r.oneOf(n, "", "vatRegimeServices", false, VatRegime::fromWire,
+        Arrays.stream(VatRegime.values()).map(VatRegime::wire).toList());
+    String numbering = r.text(n, "", "numberingPattern", false, 64);
+    if (numbering != null && (!NUMBERING.matcher(numbering).matches() || !numbering.contains("{seq"))) {
+      r.fail("numberingPattern", "INVALID_FORMAT",
+          "must contain {seq} or {seq:N} and otherwise only letters, digits, - _ . / and {yyyy} {yy} {MM}");
+    }
+    String format = r.text(n, "", "defaultFormat", false, 32);
+    if (format != null && !formats.contains(format)) {
+      r.fail("defaultFormat", "UNKNOWN_FORMAT", "must be one of " + formats.stream().sorted().toList());
+    }
+    Map<JournalKind, String> codes = new EnumMap<>(current.journalCodes());
+    JsonNode jc = r.object(n, "", "journalCodes", false);
+    if (jc != null) {
+      r.onlyFields(jc, "journalCodes", Set.copyOf(JOURNAL_FIELDS.values()));
+      JOURNAL_FIELDS.forEach((kind, field) -> {
+        String code = r.matching(jc, "journalCodes", field, false, JOURNAL_CODE, "1-8 upper-case letters or digits");
+        if (code != null) {
+          codes.put(kind, code);
+        }
+      });
+      if (Set.copyOf(codes.values()).size() != codes.size()) {
+        r.fail("journalCodes", "DUPLICATE_JOURNAL_CODE", "each journal needs its own code");
+      }
+    }
+    AccountMapping accounts = current.accounts();
+    JsonNode acc = r.object(n, "", "accounts", false);
+    if (acc != null) {
+      accounts = accounts(accounts, acc, r);
+    }
+    List<String> emails = r.strings(n, "", "notificationEmails", 20, EMAIL, "an e-mail address");
+    Integer threshold = r.integer(n, "", "backgroundThreshold", 1, 1_000_000);
+    Boolean depositsAsPayments = r.bool(n, "", "depositsAsPayments");
+    Map<Screen, Set<Role>> access = new EnumMap<>(current.pageAccess());
+    JsonNode pa = r.object(n, "", "pageAccess", false);
+    if (pa != null) {
+      r.onlyFields(pa, "pageAccess", Set.of("exports", "vatSummary", "chartOfAccounts"));
+      for (Screen s : Screen.values()) {
+        List<String> roles = r.strings(pa, "pageAccess", s.wire(), 3, Pattern.compile("^(firm_user|company_admin|company_user)$"),
+            "one of firm_user, company_admin, company_user");
+        if (roles != null) {
+          Set<Role> set = EnumSet.noneOf(Role.class);
+          roles.forEach(x -> set.add(Role.fromWire(x).orElseThrow()));
+          access.put(s, set);
+        }
+      }
+    }
+    r.throwIfInvalid();
+    return new TenantSettings(fy,
+        regime != null ? regime : current.vatRegimeServices(),
+        numbering != null ? numbering : current.numberingPattern(),
+        format != null ? format : current.defaultFormat(),
+        codes, accounts,
+        emails != null ? emails : current.notificationEmails(),
+        threshold != null ? threshold : current.backgroundThreshold(),
+        depositsAsPayments != null ? depositsAsPayments : current.depositsAsPayments(),
+        access);
+  }
+
+  private static MonthDay monthDay(String text, JsonReader r) {
+    if (!MONTH_DAY.matcher(text).matches()) {
+      r.fail("fiscalYearStart", "INVALID_FORMAT", "must be MM-DD, e.g. 01-01 or 07-01");
+      return null;
+    }
+    try {
+      MonthDay md = MonthDay.of(Integer.parseInt(text.substring(0, 2)), Integer.parseInt(text.substring(3)));
+      if (md.getMonthValue() == 2 && md.getDayOfMonth() == 29) {
+        r.fail("fiscalYearStart", "INVALID_FORMAT", "must not be 02-29 (it does not exist every year)");
+        return null;
+      }
+      return md;
+    } catch (DateTimeException e) {
+      r.fail("fiscalYearStart", "INVALID_FORMAT", "is not a real day of the year: " + text);
+      return null;
+    }
+  }
+
+  private static AccountMapping accounts(AccountMapping a, JsonNode n, JsonReader r) {
+    java.util.HashSet<String> allowed = new java.util.HashSet<>(ACCOUNT_FIELDS);
+    allowed.addAll(PREFIX_FIELDS);
+    allowed.add("vatCollectedByRate");
+    r.onlyFields(n, "accounts", allowed);
+    Map<String, String> v = new HashMap<>(current(a));
+    for (String f : ACCOUNT_FIELDS) {
+      String x = r.matching(n, "accounts", f, false, DocumentJson.ACCOUNT,
+          "a PCG account number: a class digit 1-8 then 2-19 digits or letters");
+      if (x != null) {
+        v.put(f, x);
+      }
+    }
+    for (String f : PREFIX_FIELDS) {
+      JsonNode node = n.get(f);
+      if (node != null && !node.isNull()) {
+        String x = r.matching(n, "accounts", f, false, AUX_PREFIX, "0-10 letters or digits");
+        if (x != null || (node.isTextual() && node.textValue().isEmpty())) {
+          v.put(f, x == null ? "" : x);
+        }
+      }
+    }
+    Map<String, String> byRate = new LinkedHashMap<>(a.vatCollectedByRate());
+    JsonNode br = r.object(n, "accounts", "vatCollectedByRate", false);
+    if (br != null) {
+      byRate.clear();
+      for (Iterator<Map.Entry<String, JsonNode>> it = br.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String path = "accounts.vatCollectedByRate." + e.getKey();
+        if (!RATE.matcher(e.getKey()).matches()) {
+          r.fail(path, "INVALID_FORMAT", "the key must be a rate with two decimals such as 20.00");
+        } else if (!e.getValue().isTextual() || !DocumentJson.ACCOUNT.matcher(e.getValue().textValue()).matches()) {
+          r.fail(path, "INVALID_FORMAT", "must be a PCG account number");
+        } else {
+          byRate.put(e.getKey(), e.getValue().textValue());
+        }
+      }
+    }
+    return new AccountMapping(v.get("customer"), v.get("supplier"), v.get("employee"), v.get("revenueServices"),
+        v.get("revenueGoods"), v.get("vatCollected"), byRate, v.get("vatCollectedPending"), v.get("vatDeductible"),
+        v.get("vatDeductibleFixedAssets"), v.get("vatDeductiblePending"), v.get("customerDeposits"), v.get("bank"),
+        v.get("cash"), v.get("expenses"), v.get("fxLoss"), v.get("fxGain"), v.get("customerAuxPrefix"),
+        v.get("supplierAuxPrefix"), v.get("employeeAuxPrefix"));
+  }
+
+  private static Map<String, String> current(AccountMapping a) {
+    Map<String, String> m = new HashMap<>();
+    m.put("customer", a.customer());
+    m.put("supplier", a.supplier());
+    m.put("employee", a.employee());
+    m.put("revenueServices", a.revenueServices());
+    m.put("revenueGoods", a.revenueGoods());
+    m.put("vatCollected", a.vatCollected());
+    m.put("vatCollectedPending", a.vatCollectedPending());
+    m.put("vatDeductible", a.vatDeductible());
+    m.put("vatDeductibleFixedAssets", a.vatDeductibleFixedAssets());
+    m.put("vatDeductiblePending", a.vatDeductiblePending());
+    m.put("customerDeposits", a.customerDeposits());
+    m.put("bank", a.bank());
+    m.put("cash", a.cash());
+    m.put("expenses", a.expenses());
+    m.put("fxLoss", a.fxLoss());
+    m.put("fxGain", a.fxGain());
+    m.put("customerAuxPrefix", a.customerAuxPrefix());
+    m.put("supplierAuxPrefix", a.supplierAuxPrefix());
+    m.put("employeeAuxPrefix", a.employeeAuxPrefix());
+    return m;
+  }
+
+  public static ObjectNode write(TenantSettings s) {
+    ObjectNode o = Json.object();
+    o.put("fiscalYearStart", String.format("%02d-%02d", s.fiscalYearStart().getMonthValue(), s.fiscalYearStart().getDayOfMonth()));
+    o.put("vatRegimeServices", s.vatRegimeServices().wire());
+    o.put("numberingPattern", s.numberingPattern());
+    o.put("defaultFormat", s.defaultFormat());
+    ObjectNode jc = o.putObject("journalCodes");
+    JOURNAL_FIELDS.forEach((k, f) -> jc.put(f, s.journalCode(k)));
+    ObjectNode acc = o.putObject("accounts");
+    Map<String, String> cur = current(s.accounts());
+    ACCOUNT_FIELDS.forEach(f -> acc.put(f, cur.get(f)));
+    ObjectNode br = acc.putObject("vatCollectedByRate");
+    new java.util.TreeMap<>(s.accounts().vatCollectedByRate()).forEach(br::put);
+    PREFIX_FIELDS.forEach(f -> acc.put(f, cur.get(f)));
+    ArrayNode emails = o.putArray("notificationEmails");
+    s.notificationEmails().forEach(emails::add);
+    o.put("backgroundThreshold", s.backgroundThreshold());
+    o.put("depositsAsPayments", s.depositsAsPayments());
+    ObjectNode pa = o.putObject("pageAccess");
+    for (Screen sc : Screen.values()) {
+      ArrayNode roles = pa.putArray(sc.wire());
+      s.pageAccess().getOrDefault(sc, Set.of()).stream().sorted().map(Role::wire).forEach(roles::add);
+    }
+    return o;
+  }
+}

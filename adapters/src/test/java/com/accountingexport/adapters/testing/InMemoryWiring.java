@@ -1,0 +1,24 @@
+package com.accountingexport.adapters.testing;
+
+import com.accountingexport.adapters.Config;
+import com.accountingexport.adapters.Wiring;
+import com.accountingexport.core.fakes.InMemoryDocumentRepository;
+import com.accountingexport.core.fakes.InMemorySettingsRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A Wiring over in-memory ports and a fixed clock (2026-06-15), for pure handler tests. */
+public final class InMemoryWiring {
+  public static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
+
+  private InMemoryWiring() {}
+
+  public static Wiring create() {
+    AtomicLong seq = new AtomicLong();
+    return new Wiring(null, Config.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC),
+        () -> "id-" + seq.incrementAndGet(), new InMemoryDocumentRepository(), new InMemorySettingsRepository());
+  }
+}

@@ -1,0 +1,147 @@
+package com.accountingexport.core.service;
+
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.booking.Anomaly;
+import com.accountingexport.core.booking.BookingResult;
+import com.accountingexport.core.booking.Bookkeeper;
+import com.accountingexport.core.booking.DocumentLookup;
+import com.accountingexport.core.booking.JournalKind;
+import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.StoredDocument;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.period.Period;
+import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.settings.TenantSettings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what an export of a selection holds: the one place where selection, eligibility and
+ * booking meet, shared by the preview and the generation so that both always agree.
+ */
+public final class ExportPlanner {
+  private final DocumentRepository documents;
+
+  public ExportPlanner(DocumentRepository documents) {
+    this.documents = documents;
+  }
+
+  public Plan plan(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
+    Period period = Period.resolve(selection.from(), selection.to(), today, settings.fiscalYearStart());
+    List<String> journals = journals(settings, selection.journals());
+    Set<JournalKind> kinds = new LinkedHashSet<>();
+    journals.forEach(code -> kinds.add(settings.journalOf(code).orElseThrow()));
+
+    List<StoredDocument> candidates;
+    if (selection.isExplicit()) {
+      candidates = explicit(tenant, selection.documentIds());
+    } else {
+      candidates = documents.listAll(tenant, period,
+          d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported()));
+    }
+    Map<String, Document> known = new HashMap<>();
+    candidates.forEach(d -> known.put(d.id(), d.document()));
+    DocumentLookup lookup = cachingLookup(tenant, known);
+
+    Bookkeeper bookkeeper = new Bookkeeper(settings);
+    List<Planned> included = new ArrayList<>();
+    List<Excluded> excluded = new ArrayList<>();
+    for (StoredDocument d : candidates) {
+      List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
+      if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
+        anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
+            + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
+      }
+      BookingResult booking = bookkeeper.book(d.document(), lookup);
+      anomalies.addAll(booking.anomalies());
+      if (anomalies.isEmpty() && booking.entry() != null) {
+        included.add(new Planned(d, booking.entry()));
+      } else {
+        excluded.add(new Excluded(d, anomalies));
+      }
+    }
+    Map<String, Integer> journalOrder = new HashMap<>();
+    for (int i = 0; i < journals.size(); i++) {
+      journalOrder.put(journals.get(i), i);
+    }
+    included.sort(Comparator
+        .comparing((Planned p) -> journalOrder.getOrDefault(p.entry().journalCode(), Integer.MAX_VALUE))
+        .thenComparing(p -> p.entry().date())
+        .thenComparing(p -> p.entry().pieceRef())
+        .thenComparing(p -> p.document().id()));
+    return new Plan(period, journals, included, excluded);
+  }
+
+  /** The journal codes asked for, each checked against the tenant's; empty = all, in book order. */
+  static List<String> journals(TenantSettings settings, List<String> asked) {
+    if (asked.isEmpty()) {
+      List<String> all = new ArrayList<>();
+      for (JournalKind k : JournalKind.values()) {
+        all.add(settings.journalCode(k));
+      }
+      return all;
+    }
+    List<Violation> bad = new ArrayList<>();
+    for (int i = 0; i < asked.size(); i++) {
+      if (settings.journalOf(asked.get(i)).isEmpty()) {
+        bad.add(Violation.of("journals[" + i + "]", "UNKNOWN_JOURNAL",
+            "'" + asked.get(i) + "' is not one of this tenant's journals " + settings.journalCodes().values()));
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw DomainException.invalid(bad);
+    }
+    return List.copyOf(new LinkedHashSet<>(asked));
+  }
+
+  private List<StoredDocument> explicit(TenantId tenant, List<String> ids) {
+    if (ids.size() > Selection.MAX_DOCUMENT_IDS) {
+      throw new DomainException(ErrorKind.TOO_LARGE, "TOO_MANY_DOCUMENTS",
+          "At most " + Selection.MAX_DOCUMENT_IDS + " documentIds may be named");
+    }
+    List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
+    Map<String, StoredDocument> found = documents.findAll(tenant, unique);
+    List<Violation> missing = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!found.containsKey(ids.get(i))) {
+        missing.add(Violation.of("documentIds[" + i + "]", "DOCUMENT_NOT_FOUND", "no document " + ids.get(i)));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw DomainException.unprocessable("UNKNOWN_DOCUMENTS", missing.size() + " of the documentIds are unknown", missing);
+    }
+    List<StoredDocument> out = new ArrayList<>();
+    unique.forEach(id -> out.add(found.get(id)));
+    out.sort(Comparator.comparing((StoredDocument d) -> d.document().date()).thenComparing(StoredDocument::id));
+    return out;
+  }
+
+  /** Looks related documents up among those already loaded first, then in the repository (once each). */
+  DocumentLookup cachingLookup(TenantId tenant, Map<String, Document> known) {
+    Map<String, Optional<Document>> cache = new HashMap<>();
+    return id -> {
+      if (id == null) {
+        return Optional.empty();
+      }
+      Document k = known.get(id);
+      if (k != null) {
+        return Optional.of(k);
+      }
+      return cache.computeIfAbsent(id, x -> documents.find(tenant, x).map(StoredDocument::document));
+    };
+  }
+
+  /** A lookup for one-off bookings (a single document's view). */
+  public DocumentLookup lookup(TenantId tenant) {
+    return cachingLookup(tenant, Map.of());
+  }
+}
