@@ -9,4 +9,8 @@ public final class ExportFormats {
   public static Set<String> ids() {
     return Set.of("fec", "fec-pipe", "csv", "centralised-csv");
   }
+
+  public static ExportWriter byId(String id) {
+    throw new UnsupportedOperationException();
+  }
 }

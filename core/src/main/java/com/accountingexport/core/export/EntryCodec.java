@@ -1,0 +1,193 @@
+package com.accountingexport.core.export;
+
+import com.accountingexport.core.booking.EntryLine;
+import com.accountingexport.core.booking.JournalEntry;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The frozen entries of an export, one text line per entry header ({@code E}) and per line
+ * ({@code L}), tab-separated with \t \n \r \\ escaped, UTF-8. Every journal format is rendered from
+ * this file, so that a format asked for later shows exactly what was exported. Streams both ways.
+ */
+public final class EntryCodec {
+  public static final String VERSION_LINE = "#accounting-export entries v1";
+
+  private EntryCodec() {}
+
+  /** Writes entries as they come; close() flushes. */
+  public static final class Out implements AutoCloseable {
+    private final Writer w;
+
+    public Out(OutputStream out) {
+      this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      write(VERSION_LINE + "\n");
+    }
+
+    public void append(JournalEntry e) {
+      StringBuilder sb = new StringBuilder(256);
+      sb.append('E');
+      field(sb, e.journalCode());
+      field(sb, e.journalLabel());
+      field(sb, e.date().toString());
+      field(sb, e.pieceRef());
+      field(sb, e.pieceDate().toString());
+      field(sb, e.label());
+      field(sb, e.documentId());
+      field(sb, Integer.toString(e.lines().size()));
+      sb.append('\n');
+      for (EntryLine l : e.lines()) {
+        sb.append('L');
+        field(sb, l.account());
+        field(sb, l.accountLabel());
+        field(sb, l.auxAccount());
+        field(sb, l.auxLabel());
+        field(sb, l.label());
+        field(sb, l.debit().toPlainString());
+        field(sb, l.credit().toPlainString());
+        field(sb, l.currencyAmount() == null ? null : l.currencyAmount().toPlainString());
+        field(sb, l.currency());
+        sb.append('\n');
+      }
+      write(sb.toString());
+    }
+
+    private void write(String s) {
+      try {
+        w.write(s);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        w.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void field(StringBuilder sb, String v) {
+    sb.append('\t');
+    if (v == null) {
+      sb.append('\u0000');
+      return;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\\' -> sb.append("\\\\");
+        case '\u0000' -> sb.append("\\0");
+        default -> sb.append(c);
+      }
+    }
+  }
+
+  private static String unescape(String s) {
+    if (s.equals("\u0000")) {
+      return null;
+    }
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        sb.append(switch (n) {
+          case 't' -> '\t';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          case '0' -> '\u0000';
+          default -> n;
+        });
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String[] split(String line, int expected) {
+    String[] parts = line.split("\t", -1);
+    if (parts.length != expected + 1) {
+      throw new IllegalStateException("corrupt entries file: expected " + expected + " fields in " + line.charAt(0) + " line");
+    }
+    return parts;
+  }
+
+  /** Reads entries back lazily. */
+  public static Iterator<JournalEntry> read(InputStream in) {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    try {
+      String first = r.readLine();
+      if (!VERSION_LINE.equals(first)) {
+        throw new IllegalStateException("not an entries file: " + first);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Iterator<>() {
+      private JournalEntry next = advance();
+
+      private JournalEntry advance() {
+        try {
+          String head = r.readLine();
+          if (head == null) {
+            r.close();
+            return null;
+          }
+          String[] h = split(head, 8);
+          int n = Integer.parseInt(h[8]);
+          List<EntryLine> lines = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            String[] l = split(r.readLine(), 9);
+            String cur = unescape(l[8]);
+            lines.add(new EntryLine(unescape(l[1]), unescape(l[2]), unescape(l[3]), unescape(l[4]), unescape(l[5]),
+                new BigDecimal(l[6]), new BigDecimal(l[7]), cur == null ? null : new BigDecimal(cur), unescape(l[9])));
+          }
+          return new JournalEntry(unescape(h[1]), unescape(h[2]), LocalDate.parse(h[3]), unescape(h[4]),
+              LocalDate.parse(h[5]), unescape(h[6]), unescape(h[7]), lines);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public JournalEntry next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        JournalEntry e = next;
+        next = advance();
+        return e;
+      }
+    };
+  }
+}
