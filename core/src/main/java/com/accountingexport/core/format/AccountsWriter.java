@@ -1,15 +1,80 @@
 package com.accountingexport.core.format;
 
+import com.accountingexport.core.document.Address;
 import com.accountingexport.core.document.Counterparty;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Temporary stub until the formats land. */
+/**
+ * The customer-accounts file that goes with a journal export: one CSV row per auxiliary account
+ * (RFC 4180, CRLF), the first counterparty seen for an account wins, counterparties without an
+ * account are skipped. Keeps only the set of accounts already written in memory.
+ */
 public final class AccountsWriter {
-  public void write(Iterator<Counterparty> counterparties, Function<Counterparty, String> auxAccountOf, OutputStream out)
-      throws IOException {
-    throw new UnsupportedOperationException();
+  public static final List<String> COLUMNS = List.of(
+      "account", "name", "siret", "vatNumber", "address", "postalCode", "city", "countryCode", "email");
+  public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
+  private static final String HEADER = String.join(",", COLUMNS);
+
+  /** {@code <exportNumber>-accounts.csv}. */
+  public static String fileName(ExportContext context) {
+    return ExportFormats.safeFilePart(context.exportNumber()) + "-accounts.csv";
+  }
+
+  /**
+   * Writes one row per distinct account; {@code auxAccountOf} gives a counterparty's auxiliary
+   * account (its own, or one derived from the tenant's settings). Flushes, does not close, out.
+   */
+  public void write(Iterator<Counterparty> counterparties, Function<Counterparty, String> auxAccountOf,
+      OutputStream out) throws IOException {
+    TextSink sink = new TextSink(out);
+    sink.append(HEADER);
+    sink.crlf();
+    Set<String> seen = new HashSet<>();
+    while (counterparties.hasNext()) {
+      Counterparty c = counterparties.next();
+      if (c == null) {
+        continue;
+      }
+      String account = auxAccountOf.apply(c);
+      if (Fields.isBlank(account) || !seen.add(account)) {
+        continue;
+      }
+      Address a = c.billingAddress();
+      sink.appendCsv(account);
+      sink.append(',');
+      sink.appendCsv(c.name());
+      sink.append(',');
+      sink.appendCsv(Fields.firstNonBlank(c.siret(), a == null ? null : a.siret()));
+      sink.append(',');
+      sink.appendCsv(c.vatNumber());
+      sink.append(',');
+      sink.appendCsv(a == null ? null : street(a));
+      sink.append(',');
+      sink.appendCsv(a == null ? null : a.postalCode());
+      sink.append(',');
+      sink.appendCsv(a == null ? null : a.city());
+      sink.append(',');
+      sink.appendCsv(Fields.firstNonBlank(c.countryCode(), a == null ? null : a.countryCode()));
+      sink.append(',');
+      sink.appendCsv(c.email());
+      sink.crlf();
+    }
+    sink.flush();
+  }
+
+  /** line1 and line2 joined by ", ", blanks left out. */
+  private static String street(Address a) {
+    boolean one = !Fields.isBlank(a.line1());
+    boolean two = !Fields.isBlank(a.line2());
+    if (one && two) {
+      return a.line1() + ", " + a.line2();
+    }
+    return one ? a.line1() : two ? a.line2() : null;
   }
 }
