@@ -8,6 +8,10 @@ import java.util.List;
 public final class Bookkeeper {
   public Bookkeeper(TenantSettings settings) {}
 
+  public static String auxiliaryAccount(TenantSettings settings, com.accountingexport.core.document.Counterparty c) {
+    return c.accountNumber() != null ? c.accountNumber() : settings.accounts().customerAuxPrefix() + c.id();
+  }
+
   public BookingResult book(Document document, DocumentLookup related) {
     return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.UNBALANCED, "booking engine not merged yet")));
   }

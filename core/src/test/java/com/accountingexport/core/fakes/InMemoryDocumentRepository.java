@@ -48,6 +48,13 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
     items.computeIfPresent(key(tenant, id), (k, d) -> new StoredDocument(d.document(), ref, d.createdAt(), d.updatedAt(), d.version()));
   }
 
+  /** Test helper: the ids of the documents an export holds. */
+  public List<String> heldBy(TenantId tenant, String exportId) {
+    return items.entrySet().stream().filter(e -> e.getKey().startsWith(tenant.value() + "\u0000"))
+        .map(Map.Entry::getValue).filter(d -> d.isExported() && d.export().exportId().equals(exportId))
+        .map(StoredDocument::id).sorted().toList();
+  }
+
   @Override
   public Optional<StoredDocument> find(TenantId tenant, String documentId) {
     return Optional.ofNullable(items.get(key(tenant, documentId)));
