@@ -23,5 +23,7 @@ public enum AnomalyCode {
   /** A related document (invoice of a payment, deposit of a final invoice) is unknown. */
   MISSING_RELATED_DOCUMENT,
   /** A payment or refund without the payment details it needs. */
-  MISSING_PAYMENT_DETAILS
+  MISSING_PAYMENT_DETAILS,
+  /** Every amount nets to 0.00: an entry without lines would only leave a gap in the numbering. */
+  NOTHING_TO_BOOK
 }

@@ -1,18 +1,619 @@
 package com.accountingexport.core.booking;
 
+import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.DocumentLine;
+import com.accountingexport.core.document.DocumentType;
+import com.accountingexport.core.document.LineKind;
+import com.accountingexport.core.document.PaymentInfo;
+import com.accountingexport.core.document.Totals;
+import com.accountingexport.core.money.Money;
+import com.accountingexport.core.settings.AccountMapping;
 import com.accountingexport.core.settings.TenantSettings;
+import com.accountingexport.core.settings.VatRegime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Temporary stub until the booking engine lands. */
+/**
+ * Books one document as one balanced journal entry, following shared/ACCOUNTING.md.
+ *
+ * <p>Line documents (invoices, credit notes, deposit invoices, purchases, cash sales, expense
+ * reports) are booked from their totals: each line gives a revenue/expense amount and a VAT amount,
+ * grouped by (account, VAT rate); the cent that line rounding leaves against {@code totals} goes to
+ * the largest line (net) or to the VAT of the rate with the largest base (§6); each group is
+ * converted to EUR half-up and the counterparty (411/401/421, or 530 for a cash sale) takes the sum
+ * of the others (§7). Settlements (payments, refunds, supplier payments) book {@code totals.gross}
+ * between the bank and the counterparty, transfer pending VAT on collections (§2) and put the
+ * exchange difference against their invoice on 656/756 (§7).
+ *
+ * <p>Amounts are carried signed (positive = debit) until the end, where lines are grouped by
+ * (account, auxiliary account) and netted: a negative net lands on the credit side, a 0.00 line is
+ * dropped. Thread-safe: holds only the tenant's settings.
+ *
+ * <p>Choices where ACCOUNTING.md leaves one:
+ * <ul>
+ *   <li>the VAT regime applies per line to every sales document, deposit invoices included: on
+ *       collections their services VAT waits on 44574 until their payment transfers it;
+ *   <li>on collections a supplier payment also needs its purchase invoice (it moves 44564 → 44566),
+ *       and a refund of a credit note moves its share back (D 44571 / C 44574); a refund naming no
+ *       document (an overpayment given back) needs none;
+ *   <li>the exchange difference of a settlement uses the related document's EUR amount when both are
+ *       in the same foreign currency; its 656/756 line carries currency amount 0.00;
+ *   <li>a final invoice's deposits are {@code depositDocumentIds}, else its {@code relatedDocumentId}
+ *       when it has 4191 deductions;
+ *   <li>a document netting to 0.00 everywhere is blocked with NOTHING_TO_BOOK: an entry without lines
+ *       would leave a gap in EcritureNum;
+ *   <li>revenue and VAT lines are labelled "piece - counterparty", purchase and expense-report lines
+ *       coming from one document line "piece - line label".
+ * </ul>
+ */
 public final class Bookkeeper {
-  public Bookkeeper(TenantSettings settings) {}
+  private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+  private static final Pattern UNPRINTABLE = Pattern.compile("[\\t|\\r\\n]");
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
+  private static final int AUX_MAX_LENGTH = 17;
+  private static final String UNKNOWN_ACCOUNT = "?";
 
-  public static String auxiliaryAccount(TenantSettings settings, com.accountingexport.core.document.Counterparty c) {
-    return c.accountNumber() != null ? c.accountNumber() : settings.accounts().customerAuxPrefix() + c.id();
+  private final TenantSettings settings;
+  private final AccountMapping accounts;
+
+  public Bookkeeper(TenantSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.accounts = Objects.requireNonNull(settings.accounts(), "settings.accounts");
   }
 
+  /** The document's balanced journal entry, or the anomalies that keep it from being booked. */
   public BookingResult book(Document document, DocumentLookup related) {
-    return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.UNBALANCED, "booking engine not merged yet")));
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(document.type(), "document.type");
+    DocumentLookup lookup = related == null ? DocumentLookup.none() : related;
+    List<Anomaly> anomalies = new ArrayList<>();
+    List<Posting> postings = document.type().isSettlement()
+        ? bookSettlement(document, lookup, anomalies)
+        : bookLines(document, lookup, anomalies);
+    if (!anomalies.isEmpty()) {
+      return BookingResult.blocked(anomalies);
+    }
+    return finish(document, postings);
+  }
+
+  // ---------------------------------------------------------------- line documents
+
+  private List<Posting> bookLines(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
+    DocumentType type = d.type();
+    if (type == DocumentType.DEPOSIT_INVOICE && settings.depositsAsPayments()) {
+      anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Deposit invoice " + d.pieceRef()
+          + " is not booked: deposits are booked as payments in this tenant (its payment credits "
+          + accounts.customerDeposits() + ")"));
+      return List.of();
+    }
+    if (type == DocumentType.INVOICE) {
+      checkDeposits(d, lookup, anomalies);
+    }
+    String label = pieceLabel(d);
+    Posting counterpart;
+    if (type == DocumentType.CASH_SALE) {
+      counterpart = new Posting(accounts.cash(), null, null, label, null, null);
+    } else {
+      Optional<Aux> aux = auxOf(d.counterparty(), auxPrefix(type));
+      if (aux.isEmpty()) {
+        anomalies.add(missingCounterparty(d));
+      }
+      counterpart = new Posting(counterpartAccount(type), aux.map(Aux::account).orElse(null),
+          aux.map(Aux::label).orElse(null), label, null, null);
+    }
+    Optional<List<Group>> groups = groups(d, anomalies);
+    if (groups.isEmpty() || !anomalies.isEmpty()) {
+      return List.of();
+    }
+    List<Posting> others = new ArrayList<>();
+    BigDecimal currency = BigDecimal.ZERO;
+    BigDecimal eur = BigDecimal.ZERO;
+    for (Group g : groups.get()) {
+      others.add(new Posting(g.account(), null, null, g.label(), g.currency(), g.eur()));
+      currency = currency.add(g.currency());
+      eur = eur.add(g.eur());
+    }
+    counterpart = counterpart.withAmounts(currency.negate(), eur.negate());
+    List<Posting> out = new ArrayList<>();
+    boolean counterpartFirst = lineSign(type) < 0;
+    if (counterpartFirst) {
+      out.add(counterpart);
+    }
+    out.addAll(others);
+    if (!counterpartFirst) {
+      out.add(counterpart);
+    }
+    return out;
+  }
+
+  /**
+   * The (account, VAT rate) groups of a line document, signed and converted to EUR, revenue/expense
+   * groups first. Empty when its amounts cannot be booked (anomalies added); a line without an
+   * account adds MISSING_ACCOUNT but still yields groups (its VAT is known).
+   */
+  private Optional<List<Group>> groups(Document d, List<Anomaly> anomalies) {
+    if (!checkAmounts(d, anomalies)) {
+      return Optional.empty();
+    }
+    Totals totals = d.totals();
+    List<DocumentLine> lines = d.lines();
+    BigDecimal tolerance = HALF_CENT.multiply(BigDecimal.valueOf(lines.size()));
+    BigDecimal lineNet = Money.sum(lines.stream().map(l -> orZero(l.netAmount())).toList());
+    BigDecimal lineVat = Money.sum(lines.stream().map(l -> orZero(l.vatAmount())).toList());
+    BigDecimal netResidual = totals.net().subtract(lineNet);
+    BigDecimal vatResidual = totals.vat().subtract(lineVat);
+    boolean consistent = true;
+    if (netResidual.abs().compareTo(tolerance) > 0) {
+      anomalies.add(beyondRounding(d, "net", lineNet, totals.net(), netResidual, tolerance));
+      consistent = false;
+    }
+    if (vatResidual.abs().compareTo(tolerance) > 0) {
+      anomalies.add(beyondRounding(d, "VAT", lineVat, totals.vat(), vatResidual, tolerance));
+      consistent = false;
+    }
+    if (!consistent) {
+      return Optional.empty();
+    }
+
+    Map<GroupKey, BigDecimal> revenue = new LinkedHashMap<>();
+    Map<GroupKey, List<Integer>> revenueLines = new LinkedHashMap<>();
+    Map<GroupKey, BigDecimal> vat = new LinkedHashMap<>();
+    Map<GroupKey, BigDecimal> vatBase = new LinkedHashMap<>();
+    GroupKey largestLine = null;
+    BigDecimal largestNet = null;
+    for (int i = 0; i < lines.size(); i++) {
+      DocumentLine line = lines.get(i);
+      String account = lineAccount(d.type(), line);
+      if (account == null) {
+        anomalies.add(Anomaly.of(AnomalyCode.MISSING_ACCOUNT, "lines[" + i + "] \"" + clean(line.label())
+            + "\" of " + d.pieceRef() + " has no accountNumber: a purchase line needs its expense or"
+            + " fixed-asset account (6xx, 2xx)"));
+      }
+      BigDecimal rate = line.vatRate() == null ? null : line.vatRate().setScale(2, RoundingMode.HALF_UP);
+      BigDecimal net = orZero(line.netAmount());
+      GroupKey revenueKey = new GroupKey(account == null ? UNKNOWN_ACCOUNT : account, rate);
+      revenue.merge(revenueKey, net, BigDecimal::add);
+      revenueLines.computeIfAbsent(revenueKey, k -> new ArrayList<>()).add(i);
+      GroupKey vatKey = new GroupKey(vatAccount(d.type(), line, account), rate);
+      vat.merge(vatKey, orZero(line.vatAmount()), BigDecimal::add);
+      vatBase.merge(vatKey, net, BigDecimal::add);
+      if (largestNet == null || net.compareTo(largestNet) > 0) {
+        largestNet = net;
+        largestLine = revenueKey;
+      }
+    }
+    if (netResidual.signum() != 0) {
+      revenue.merge(largestLine, netResidual, BigDecimal::add);
+    }
+    if (vatResidual.signum() != 0) {
+      GroupKey largestBase = null;
+      for (Map.Entry<GroupKey, BigDecimal> e : vatBase.entrySet()) {
+        if (largestBase == null || e.getValue().compareTo(vatBase.get(largestBase)) > 0) {
+          largestBase = e.getKey();
+        }
+      }
+      vat.merge(largestBase, vatResidual, BigDecimal::add);
+    }
+
+    BigDecimal sign = BigDecimal.valueOf(lineSign(d.type()));
+    String label = pieceLabel(d);
+    boolean lineLabels = d.type().isPurchaseSide() || d.type() == DocumentType.EXPENSE_REPORT;
+    List<Group> out = new ArrayList<>();
+    revenue.forEach((key, amount) -> {
+      String groupLabel = label;
+      List<Integer> sources = revenueLines.get(key);
+      if (lineLabels && sources.size() == 1) {
+        String lineLabel = clean(lines.get(sources.get(0)).label());
+        if (!lineLabel.isEmpty()) {
+          groupLabel = clean(d.pieceRef() + " - " + lineLabel);
+        }
+      }
+      BigDecimal signed = amount.multiply(sign);
+      out.add(new Group(key.account(), key.rate(), false, groupLabel, signed, toEur(d, signed)));
+    });
+    vat.forEach((key, amount) -> {
+      BigDecimal signed = amount.multiply(sign);
+      out.add(new Group(key.account(), key.rate(), true, label, signed, toEur(d, signed)));
+    });
+    return Optional.of(out);
+  }
+
+  /** A final invoice's deposit deductions (negative 4191 lines) must equal its deposits' nets (§3). */
+  private void checkDeposits(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
+    BigDecimal deducted = BigDecimal.ZERO;
+    for (DocumentLine line : d.lines()) {
+      BigDecimal net = orZero(line.netAmount());
+      if (net.signum() < 0 && isDepositAccount(line.accountNumber())) {
+        deducted = deducted.add(net.negate());
+      }
+    }
+    List<String> ids = d.depositDocumentIds();
+    if (ids.isEmpty() && deducted.signum() > 0 && d.relatedDocumentId() != null) {
+      ids = List.of(d.relatedDocumentId());
+    }
+    if (ids.isEmpty()) {
+      if (deducted.signum() > 0) {
+        anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Invoice " + d.pieceRef() + " deducts "
+            + Money.format(deducted) + " of deposits on 4191 lines but names no deposit invoice"
+            + " (depositDocumentIds)"));
+      }
+      return;
+    }
+    BigDecimal expected = BigDecimal.ZERO;
+    boolean known = true;
+    for (String id : ids) {
+      Optional<Document> deposit = find(lookup, id);
+      if (deposit.isEmpty()) {
+        anomalies.add(Anomaly.of(AnomalyCode.MISSING_RELATED_DOCUMENT, "Invoice " + d.pieceRef()
+            + " deducts deposit invoice " + id + ", which is unknown: push it first"));
+        known = false;
+      } else if (deposit.get().type() != DocumentType.DEPOSIT_INVOICE) {
+        anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Invoice " + d.pieceRef() + " names "
+            + deposit.get().pieceRef() + " as a deposit, but it is a " + deposit.get().type().wire()));
+        known = false;
+      } else if (deposit.get().totals() == null) {
+        anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Deposit invoice "
+            + deposit.get().pieceRef() + " deducted by " + d.pieceRef() + " has no totals"));
+        known = false;
+      } else {
+        expected = expected.add(deposit.get().totals().net());
+      }
+    }
+    if (known && expected.compareTo(deducted) != 0) {
+      anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Invoice " + d.pieceRef() + " deducts "
+          + Money.format(deducted) + " net on its 4191 lines, but its deposit invoice(s) "
+          + String.join(", ", ids) + " total " + Money.format(expected) + " net"));
+    }
+  }
+
+  // ---------------------------------------------------------------- settlements
+
+  private List<Posting> bookSettlement(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
+    DocumentType type = d.type();
+    PaymentInfo payment = d.payment();
+    if (payment == null) {
+      anomalies.add(Anomaly.of(AnomalyCode.MISSING_PAYMENT_DETAILS, capitalize(type.wire().replace('_', ' '))
+          + " " + d.pieceRef() + " has no payment details (method, bankAccount, paidAt)"));
+      return List.of();
+    }
+    if (payment.external()) {
+      anomalies.add(Anomaly.of(AnomalyCode.EXTERNAL_PAYMENT, capitalize(type.wire().replace('_', ' '))
+          + " " + d.pieceRef() + " was paid outside the platform: its bank line comes from the bank feed,"
+          + " exporting it would book " + bankAccount(payment) + " twice"));
+      return List.of();
+    }
+    if (!checkAmounts(d, anomalies)) {
+      return List.of();
+    }
+    Optional<Document> related = d.relatedDocumentId() == null ? Optional.empty() : find(lookup, d.relatedDocumentId());
+    boolean depositAsPayment = type == DocumentType.PAYMENT && settings.depositsAsPayments()
+        && related.map(r -> r.type() == DocumentType.DEPOSIT_INVOICE).orElse(false);
+    boolean collections = settings.vatRegimeServices() == VatRegime.COLLECTIONS;
+    if (collections && !depositAsPayment && related.isEmpty()
+        && (type != DocumentType.REFUND || d.relatedDocumentId() != null)) {
+      anomalies.add(Anomaly.of(AnomalyCode.MISSING_RELATED_DOCUMENT, capitalize(type.wire().replace('_', ' '))
+          + " " + d.pieceRef() + (d.relatedDocumentId() == null
+              ? " names no invoice (relatedDocumentId)"
+              : " names invoice " + d.relatedDocumentId() + ", which is unknown")
+          + ": with VAT on collections (encaissements) its share of pending VAT cannot be transferred"));
+    }
+    String counterpartAccount;
+    Aux aux;
+    if (depositAsPayment) {
+      counterpartAccount = accounts.customerDeposits();
+      aux = null;
+    } else {
+      counterpartAccount = counterpartAccount(type);
+      Counterparty party = d.counterparty() != null ? d.counterparty()
+          : related.map(Document::counterparty).orElse(null);
+      Optional<Aux> found = auxOf(party, auxPrefix(type));
+      if (found.isEmpty()) {
+        anomalies.add(missingCounterparty(d));
+      }
+      aux = found.orElse(null);
+    }
+    if (!anomalies.isEmpty()) {
+      return List.of();
+    }
+
+    BigDecimal gross = d.totals().gross();
+    BigDecimal bankEur = toEur(d, gross);
+    BigDecimal counterpartEur = bankEur;
+    List<Posting> transfers = new ArrayList<>();
+    if (related.isPresent() && !depositAsPayment && settles(type, related.get().type())) {
+      Document invoice = related.get();
+      boolean sameCurrency = invoice.currency().equals(d.currency());
+      boolean fx = !d.isEuro() && sameCurrency;
+      List<Anomaly> ignored = new ArrayList<>();
+      Optional<List<Group>> invoiceGroups = groups(invoice, ignored);
+      if (invoiceGroups.isEmpty() && (collections || fx)) {
+        anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(type.wire().replace('_', ' ')) + " "
+            + d.pieceRef() + " settles " + invoice.pieceRef() + ", whose amounts cannot be booked: "
+            + (collections ? "the VAT to transfer" : "the exchange difference") + " is unknown"));
+        return List.of();
+      }
+      List<Group> invoiceLines = invoiceGroups.orElse(List.of());
+      // the invoice's 411/401 amount in EUR is the sum of its other groups (§7)
+      BigDecimal invoiceEur = Money.sum(invoiceLines.stream().map(Group::eur).toList()).abs();
+      BigDecimal whole = invoiceGroups.isEmpty() ? BigDecimal.ZERO
+          : sameCurrency ? invoice.totals().gross().abs() : invoiceEur;
+      BigDecimal covered = (sameCurrency ? gross : bankEur).min(whole);
+      if (whole.signum() > 0) {
+        Share share = new Share(covered, whole);
+        if (fx) {
+          counterpartEur = share.of(invoiceEur).add(toEur(d, gross.subtract(covered)));
+        }
+        if (collections) {
+          boolean sales = !type.isPurchaseSide();
+          String pending = sales ? accounts.vatCollectedPending() : accounts.vatDeductiblePending();
+          String label = clean(d.pieceRef() + (sales ? " - TVA exigible sur encaissement" : " - TVA déductible sur décaissement"));
+          for (Group g : invoiceLines) {
+            if (!g.vat() || !g.account().equals(pending)) {
+              continue;
+            }
+            String target = sales ? accounts.vatCollectedFor(g.rate()) : accounts.vatDeductible();
+            BigDecimal eur = share.of(g.eur());
+            BigDecimal currency = sameCurrency ? share.of(g.currency())
+                : d.isEuro() ? eur : Money.round(eur.multiply(d.exchangeRate()));
+            transfers.add(new Posting(pending, null, null, label, currency.negate(), eur.negate()));
+            transfers.add(new Posting(target, null, null, label, currency, eur));
+          }
+        }
+      }
+    }
+
+    String label = pieceLabel(d);
+    BigDecimal bankSign = BigDecimal.valueOf(type == DocumentType.PAYMENT ? 1 : -1);
+    Posting bank = new Posting(bankAccount(payment), null, null, label, gross.multiply(bankSign), bankEur.multiply(bankSign));
+    Posting counterpart = new Posting(counterpartAccount, aux == null ? null : aux.account(),
+        aux == null ? null : aux.label(), label, gross.multiply(bankSign).negate(), counterpartEur.multiply(bankSign).negate());
+    BigDecimal difference = counterpartEur.subtract(bankEur).multiply(bankSign);
+    List<Posting> out = new ArrayList<>();
+    out.add(bankSign.signum() > 0 ? bank : counterpart);
+    if (difference.signum() != 0) {
+      boolean loss = difference.signum() > 0;
+      out.add(new Posting(loss ? accounts.fxLoss() : accounts.fxGain(), null, null,
+          clean(d.pieceRef() + (loss ? " - Perte de change" : " - Gain de change")), BigDecimal.ZERO, difference));
+    }
+    out.add(bankSign.signum() > 0 ? counterpart : bank);
+    out.addAll(transfers);
+    return out;
+  }
+
+  /** Whether a settlement of this type settles a related document of that type (§2, §5, §7). */
+  private static boolean settles(DocumentType settlement, DocumentType related) {
+    return switch (settlement) {
+      case PAYMENT -> related == DocumentType.INVOICE || related == DocumentType.DEPOSIT_INVOICE;
+      case REFUND -> related == DocumentType.CREDIT_NOTE;
+      case SUPPLIER_PAYMENT -> related == DocumentType.PURCHASE_INVOICE;
+      default -> false;
+    };
+  }
+
+  private String bankAccount(PaymentInfo payment) {
+    return payment.bankAccount() != null && !payment.bankAccount().isBlank() ? payment.bankAccount().trim() : accounts.bank();
+  }
+
+  // ---------------------------------------------------------------- the entry
+
+  private BookingResult finish(Document d, List<Posting> postings) {
+    String pieceLabel = pieceLabel(d);
+    Map<LineKey, Posting> grouped = new LinkedHashMap<>();
+    for (Posting p : postings) {
+      grouped.merge(new LineKey(p.account(), p.aux()), p, (a, b) -> new Posting(a.account(), a.aux(), a.auxLabel(),
+          a.label().equals(b.label()) ? a.label() : pieceLabel, a.currency().add(b.currency()), a.eur().add(b.eur())));
+    }
+    List<EntryLine> lines = new ArrayList<>();
+    for (Posting p : grouped.values()) {
+      BigDecimal eur = Money.round(p.eur());
+      if (eur.signum() == 0) {
+        continue;
+      }
+      BigDecimal debit = eur.signum() > 0 ? eur : Money.ZERO;
+      BigDecimal credit = eur.signum() < 0 ? eur.negate() : Money.ZERO;
+      BigDecimal currencyAmount = d.isEuro() ? null : Money.round(p.currency().abs());
+      lines.add(new EntryLine(p.account(), AccountLabels.of(p.account()), p.aux(), p.aux() == null ? null : p.auxLabel(),
+          p.label(), debit, credit, currencyAmount, d.isEuro() ? null : d.currency()));
+    }
+    if (lines.isEmpty()) {
+      return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.NOTHING_TO_BOOK, capitalize(d.type().wire().replace('_', ' '))
+          + " " + d.pieceRef() + " nets to 0.00 on every account: there is nothing to book")));
+    }
+    JournalKind journal = d.type().journal();
+    JournalEntry entry = new JournalEntry(settings.journalCode(journal), journal.defaultLabel(), d.bookingDate(),
+        d.pieceRef(), d.date(), pieceLabel, d.id(), lines);
+    if (!entry.isBalanced()) {
+      return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.UNBALANCED, "The entry of " + d.pieceRef()
+          + " does not balance: debit " + Money.format(entry.totalDebit()) + ", credit " + Money.format(entry.totalCredit()))));
+    }
+    return BookingResult.booked(entry);
+  }
+
+  // ---------------------------------------------------------------- accounts
+
+  /** +1 when the document's lines are debits (credit note, purchase, expense report), -1 when credits. */
+  private static int lineSign(DocumentType type) {
+    return switch (type) {
+      case CREDIT_NOTE, PURCHASE_INVOICE, EXPENSE_REPORT -> 1;
+      default -> -1;
+    };
+  }
+
+  /** The revenue/expense account of a line; null for a purchase line without one. */
+  private String lineAccount(DocumentType type, DocumentLine line) {
+    String own = line.accountNumber() == null || line.accountNumber().isBlank() ? null : line.accountNumber().trim();
+    return switch (type) {
+      case PURCHASE_INVOICE, PURCHASE_CREDIT_NOTE -> own;
+      case EXPENSE_REPORT -> own != null ? own : accounts.expenses();
+      case DEPOSIT_INVOICE -> own != null && own.startsWith("419") ? own : accounts.customerDeposits();
+      default -> own != null ? own : line.kind() == LineKind.GOODS ? accounts.revenueGoods() : accounts.revenueServices();
+    };
+  }
+
+  private String vatAccount(DocumentType type, DocumentLine line, String lineAccount) {
+    boolean services = line.kind() != LineKind.GOODS;
+    boolean collections = settings.vatRegimeServices() == VatRegime.COLLECTIONS;
+    boolean fixedAsset = lineAccount != null && lineAccount.startsWith("2");
+    return switch (type) {
+      case PURCHASE_INVOICE, PURCHASE_CREDIT_NOTE -> fixedAsset ? accounts.vatDeductibleFixedAssets()
+          : services && collections ? accounts.vatDeductiblePending() : accounts.vatDeductible();
+      case EXPENSE_REPORT -> fixedAsset ? accounts.vatDeductibleFixedAssets() : accounts.vatDeductible();
+      // cash received at once: the VAT is due at once, whatever the regime
+      case CASH_SALE -> accounts.vatCollectedFor(line.vatRate());
+      default -> services && collections ? accounts.vatCollectedPending() : accounts.vatCollectedFor(line.vatRate());
+    };
+  }
+
+  private String counterpartAccount(DocumentType type) {
+    if (type == DocumentType.EXPENSE_REPORT) {
+      return accounts.employee();
+    }
+    return type.isPurchaseSide() ? accounts.supplier() : accounts.customer();
+  }
+
+  private String auxPrefix(DocumentType type) {
+    if (type == DocumentType.EXPENSE_REPORT) {
+      return accounts.employeeAuxPrefix();
+    }
+    return type.isPurchaseSide() ? accounts.supplierAuxPrefix() : accounts.customerAuxPrefix();
+  }
+
+  private boolean isDepositAccount(String account) {
+    return account != null && (account.trim().startsWith("4191") || account.trim().equals(accounts.customerDeposits()));
+  }
+
+  /** The counterparty's auxiliary account: its own, else prefix + id (A-Z0-9 only), at most 17 characters. */
+  static Optional<Aux> auxOf(Counterparty party, String prefix) {
+    if (party == null) {
+      return Optional.empty();
+    }
+    String account = party.accountNumber() == null ? "" : clean(party.accountNumber());
+    if (account.isEmpty()) {
+      String id = party.id() == null ? "" : NOT_ALPHANUMERIC.matcher(party.id().toUpperCase(Locale.ROOT)).replaceAll("");
+      if (id.isEmpty()) {
+        return Optional.empty();
+      }
+      account = (prefix == null ? "" : prefix) + id;
+      if (account.length() > AUX_MAX_LENGTH) {
+        account = account.substring(0, AUX_MAX_LENGTH);
+      }
+    }
+    String name = clean(party.name());
+    return Optional.of(new Aux(account, name.isEmpty() ? account : name));
+  }
+
+  private Anomaly missingCounterparty(Document d) {
+    String role = d.type() == DocumentType.EXPENSE_REPORT ? "employee"
+        : d.type().isPurchaseSide() ? "supplier" : "customer";
+    return Anomaly.of(AnomalyCode.MISSING_ACCOUNT, capitalize(d.type().wire().replace('_', ' ')) + " "
+        + d.pieceRef() + " has no " + role + " with an accountNumber or an id: its auxiliary account"
+        + " cannot be derived");
+  }
+
+  // ---------------------------------------------------------------- amounts
+
+  /** Totals present, net + vat = gross (line documents), an exchange rate for a foreign currency. */
+  private static boolean checkAmounts(Document d, List<Anomaly> anomalies) {
+    Totals t = d.totals();
+    if (t == null || t.gross() == null || (!d.type().isSettlement() && (t.net() == null || t.vat() == null))) {
+      anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(d.type().wire().replace('_', ' ')) + " "
+          + d.pieceRef() + " has no totals"));
+      return false;
+    }
+    boolean ok = true;
+    if (!d.type().isSettlement() && t.net().add(t.vat()).compareTo(t.gross()) != 0) {
+      anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(d.type().wire().replace('_', ' ')) + " "
+          + d.pieceRef() + ": totals.net + totals.vat = " + Money.format(t.net().add(t.vat()))
+          + " but totals.gross = " + Money.format(t.gross())));
+      ok = false;
+    }
+    if (!d.isEuro() && (d.exchangeRate() == null || d.exchangeRate().signum() <= 0)) {
+      anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(d.type().wire().replace('_', ' ')) + " "
+          + d.pieceRef() + " is in " + d.currency() + " without an exchange rate: it cannot be booked in EUR"));
+      ok = false;
+    }
+    return ok;
+  }
+
+  private static Anomaly beyondRounding(Document d, String what, BigDecimal lines, BigDecimal total,
+      BigDecimal residual, BigDecimal tolerance) {
+    return Anomaly.of(AnomalyCode.UNBALANCED, capitalize(d.type().wire().replace('_', ' ')) + " " + d.pieceRef()
+        + ": its lines add up to " + Money.format(lines) + " " + what + " but its totals say " + Money.format(total)
+        + " (difference " + residual.abs().toPlainString() + ", more than the rounding tolerance of "
+        + tolerance.toPlainString() + " for " + d.lines().size() + " line(s))");
+  }
+
+  /** Document currency → EUR, half-up to the cent (exchangeRate = units of currency per 1 EUR). */
+  private static BigDecimal toEur(Document d, BigDecimal amount) {
+    return d.isEuro() ? Money.round(amount) : amount.divide(d.exchangeRate(), Money.SCALE, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal orZero(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO : value;
+  }
+
+  private static Optional<Document> find(DocumentLookup lookup, String id) {
+    Optional<Document> found = lookup.find(id);
+    return found == null ? Optional.empty() : found;
+  }
+
+  // ---------------------------------------------------------------- labels
+
+  /** "<pieceRef> - <counterparty name>", never empty, without tabs, pipes or line breaks. */
+  static String pieceLabel(Document d) {
+    String name = d.counterparty() == null ? "" : clean(d.counterparty().name());
+    String ref = clean(d.pieceRef());
+    String label = clean(name.isEmpty() ? ref : ref + " - " + name);
+    if (label.isEmpty()) {
+      label = d.id() == null || clean(d.id()).isEmpty() ? d.type().wire() : clean(d.id());
+    }
+    return label;
+  }
+
+  /** Tabs, pipes, CR and LF become spaces; runs of spaces collapse; trimmed; null becomes "". */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    return SPACES.matcher(UNPRINTABLE.matcher(text).replaceAll(" ")).replaceAll(" ").trim();
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  // ---------------------------------------------------------------- internal types
+
+  /** One signed amount before grouping: positive = debit, in document currency and EUR. */
+  private record Posting(String account, String aux, String auxLabel, String label, BigDecimal currency, BigDecimal eur) {
+    Posting withAmounts(BigDecimal newCurrency, BigDecimal newEur) {
+      return new Posting(account, aux, auxLabel, label, newCurrency, newEur);
+    }
+  }
+
+  /** A signed (account, VAT rate) group of a line document; {@code vat} for VAT accounts. */
+  private record Group(String account, BigDecimal rate, boolean vat, String label, BigDecimal currency, BigDecimal eur) {}
+
+  private record GroupKey(String account, BigDecimal rate) {}
+
+  private record LineKey(String account, String aux) {}
+
+  record Aux(String account, String label) {}
+
+  /** covered / whole of an amount, half-up to the cent. */
+  private record Share(BigDecimal covered, BigDecimal whole) {
+    BigDecimal of(BigDecimal amount) {
+      return amount.multiply(covered).divide(whole, Money.SCALE, RoundingMode.HALF_UP);
+    }
   }
 }
