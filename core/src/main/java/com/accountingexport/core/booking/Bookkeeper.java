@@ -492,6 +492,11 @@ public final class Bookkeeper {
     return account != null && (account.trim().startsWith("4191") || account.trim().equals(accounts.customerDeposits()));
   }
 
+  /** The customer auxiliary account a sales document of {@code party} books on (the accounts file lists them). */
+  public static String customerAuxiliaryAccount(TenantSettings settings, Counterparty party) {
+    return auxOf(party, settings.accounts().customerAuxPrefix()).map(Aux::account).orElse(null);
+  }
+
   /** The counterparty's auxiliary account: its own, else prefix + id (A-Z0-9 only), at most 17 characters. */
   static Optional<Aux> auxOf(Counterparty party, String prefix) {
     if (party == null) {

@@ -124,38 +124,46 @@ public final class ExportService {
           "Invoice PDF bundles are not produced yet: use \"pdf\": \"none\"",
           List.of(Violation.of("pdf", "PDF_NOT_AVAILABLE", "only \"none\" is available for now")));
     }
-    recover(tenant);
-
-    Plan plan = planner.plan(tenant, s, request.selection(), LocalDate.now(clock));
-    refuseExplicitExclusions(request.selection(), plan);
-    if (plan.included().isEmpty()) {
-      throw DomainException.unprocessable("NOTHING_TO_EXPORT",
-          "No document of the period " + plan.period().from() + " to " + plan.period().to()
-              + " is exportable (" + plan.excluded().size() + " blocked; see POST /exports/preview for why)", List.of());
-    }
-
     String exportId = ids.newId();
-    String lockName = lockName(plan, request.selection());
     Instant now = clock.instant();
-    if (!exports.tryLock(tenant, lockName, exportId, now.plus(options.lease()), now)) {
-      throw DomainException.conflict("EXPORT_IN_PROGRESS",
-          "An export of the same period and journals is being generated; try again when it is done");
-    }
-    try {
-      if (request.idempotencyKey() != null) {
-        var earlier = exports.rememberIdempotency(tenant, RecordHash.sha256(
-            request.idempotencyKey().getBytes(StandardCharsets.UTF_8)), request.requestHash(), exportId,
-            now.plus(Duration.ofHours(24)));
-        if (earlier.isPresent()) {
-          return replay(tenant, earlier.get(), request);
-        }
+    String keyHash = request.idempotencyKey() == null ? null
+        : RecordHash.sha256(request.idempotencyKey().getBytes(StandardCharsets.UTF_8));
+    if (keyHash != null) {
+      var earlier = exports.rememberIdempotency(tenant, keyHash, request.requestHash(), exportId,
+          now.plus(Duration.ofHours(24)));
+      if (earlier.isPresent()) {
+        return replay(tenant, earlier.get(), request);
       }
-      Export created = exports.create(tenant, new NewExport(exportId, s.numberingPattern(), plan.period(),
-          plan.journals(), writer.id(), pdf, request.selection().reexport(), now, caller.actor(),
-          now.plus(options.lease())));
-      return new Generated(build(tenant, s, created, plan, writer), false);
+    }
+    boolean created = false; // a failed request forgets its key: retrying it after a 5xx runs it again
+    try {
+      recover(tenant);
+      Plan plan = planner.plan(tenant, s, request.selection(), LocalDate.now(clock));
+      refuseExplicitExclusions(request.selection(), plan);
+      if (plan.included().isEmpty()) {
+        throw DomainException.unprocessable("NOTHING_TO_EXPORT",
+            "No document of the period " + plan.period().from() + " to " + plan.period().to()
+                + " is exportable (" + plan.excluded().size() + " blocked; see POST /exports/preview for why)", List.of());
+      }
+      String lockName = lockName(plan, request.selection());
+      if (!exports.tryLock(tenant, lockName, exportId, now.plus(options.lease()), now)) {
+        throw DomainException.conflict("EXPORT_IN_PROGRESS",
+            "An export of the same period and journals is being generated; try again when it is done");
+      }
+      try {
+        Export opened = exports.create(tenant, new NewExport(exportId, s.numberingPattern(), plan.period(),
+            plan.journals(), writer.id(), pdf, request.selection().reexport(), now, caller.actor(),
+            now.plus(options.lease())));
+        Generated done = new Generated(build(tenant, s, opened, plan, writer), false);
+        created = true;
+        return done;
+      } finally {
+        exports.unlock(tenant, lockName, exportId);
+      }
     } finally {
-      exports.unlock(tenant, lockName, exportId);
+      if (keyHash != null && !created) {
+        exports.forgetIdempotency(tenant, keyHash);
+      }
     }
   }
 
@@ -303,7 +311,7 @@ public final class ExportService {
   }
 
   private static String auxAccount(TenantSettings s, Counterparty c) {
-    return Bookkeeper.auxiliaryAccount(s, c);
+    return Bookkeeper.customerAuxiliaryAccount(s, c);
   }
 
   @FunctionalInterface

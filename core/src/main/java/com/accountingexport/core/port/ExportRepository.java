@@ -84,9 +84,15 @@ public interface ExportRepository {
 
   void unlock(TenantId tenant, String name, String owner);
 
-  /** Idempotency: remembers {@code key} → (request hash, export id); see {@link IdempotencyRecord}. */
+  /**
+   * Idempotency: remembers {@code keyHash} → (request hash, export id) unless already known, in
+   * which case the earlier record is returned (and nothing is written).
+   */
   Optional<IdempotencyRecord> rememberIdempotency(TenantId tenant, String keyHash, String requestHash, String exportId,
       Instant expiresAt);
+
+  /** Forgets a key whose request failed before it created anything, so that a retry may run. */
+  void forgetIdempotency(TenantId tenant, String keyHash);
 
   /** A link of the audit chain. */
   record ChainLink(long seq, String hash) {}

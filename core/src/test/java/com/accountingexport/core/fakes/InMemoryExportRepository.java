@@ -246,6 +246,11 @@ public final class InMemoryExportRepository implements ExportRepository {
     return Optional.empty();
   }
 
+  @Override
+  public synchronized void forgetIdempotency(TenantId tenant, String keyHash) {
+    idempotency.remove(k(tenant, keyHash));
+  }
+
   /** Test helper: alter a sealed record as an attacker would. */
   public synchronized void tamper(TenantId tenant, String exportId, java.util.function.UnaryOperator<Export> change) {
     update(tenant, exportId, change);
