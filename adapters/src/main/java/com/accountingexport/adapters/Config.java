@@ -11,14 +11,25 @@ import java.util.Map;
  * @param senderEmail SENDER_EMAIL: the From address of notification mails
  * @param downloadUrlTtl DOWNLOAD_URL_TTL_SECONDS: presigned URL lifetime, at most 15 minutes
  * @param publicBaseUrl PUBLIC_BASE_URL: the API's base URL, used in e-mail links
+ * @param exportLease EXPORT_LEASE_SECONDS: how long a generation holds its lock and documents before
+ *     a dead one is recovered (default 300)
  */
-public record Config(String tableName, String bucketName, String senderEmail, Duration downloadUrlTtl, String publicBaseUrl) {
+public record Config(String tableName, String bucketName, String senderEmail, Duration downloadUrlTtl, String publicBaseUrl,
+    Duration exportLease) {
   public static final Duration MAX_URL_TTL = Duration.ofMinutes(15);
 
   public Config {
     if (downloadUrlTtl == null || downloadUrlTtl.compareTo(MAX_URL_TTL) > 0 || downloadUrlTtl.isNegative() || downloadUrlTtl.isZero()) {
       downloadUrlTtl = MAX_URL_TTL;
     }
+    if (exportLease == null || exportLease.isNegative() || exportLease.isZero()) {
+      exportLease = Duration.ofMinutes(5);
+    }
+  }
+
+  /** The same settings with another lease (tests of crash recovery use a short one). */
+  public Config withExportLease(Duration lease) {
+    return new Config(tableName, bucketName, senderEmail, downloadUrlTtl, publicBaseUrl, lease);
   }
 
   public static Config fromEnvironment() {
@@ -26,18 +37,22 @@ public record Config(String tableName, String bucketName, String senderEmail, Du
   }
 
   public static Config from(Map<String, String> env) {
-    String ttl = env.getOrDefault("DOWNLOAD_URL_TTL_SECONDS", "900");
-    Duration d;
-    try {
-      d = Duration.ofSeconds(Long.parseLong(ttl));
-    } catch (NumberFormatException e) {
-      d = MAX_URL_TTL;
-    }
+    Duration d = seconds(env.get("DOWNLOAD_URL_TTL_SECONDS"), MAX_URL_TTL);
+    Duration lease = seconds(env.get("EXPORT_LEASE_SECONDS"), Duration.ofMinutes(5));
     return new Config(
         env.getOrDefault("TABLE_NAME", "accounting-export"),
         env.getOrDefault("BUCKET_NAME", "accounting-export-files"),
         env.getOrDefault("SENDER_EMAIL", "exports@accounting-export.local"),
         d,
-        env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:3000"));
+        env.getOrDefault("PUBLIC_BASE_URL", "http://localhost:3000"),
+        lease);
+  }
+
+  private static Duration seconds(String value, Duration fallback) {
+    try {
+      return value == null ? fallback : Duration.ofSeconds(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 }

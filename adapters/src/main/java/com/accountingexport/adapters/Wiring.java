@@ -2,7 +2,12 @@ package com.accountingexport.adapters;
 
 import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
 import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
+import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
+import com.accountingexport.adapters.s3.S3FileStore;
+import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
 import com.accountingexport.adapters.http.Http;
@@ -28,16 +33,22 @@ public final class Wiring {
   private final ExportPlanner planner;
   private final PreviewService preview;
   private final Http http = new Http();
+  private final ExportRepository exportRepository;
+  private final FileStore fileStore;
+  private final ExportService exports;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids,
         new DynamoDocumentRepository(aws.dynamo(), config.tableName()),
-        new DynamoSettingsRepository(aws.dynamo(), config.tableName()));
+        new DynamoSettingsRepository(aws.dynamo(), config.tableName()),
+        new DynamoExportRepository(aws.dynamo(), config.tableName()),
+        new S3FileStore(aws.s3(), aws.presigner(), config.bucketName()));
   }
 
   /** For tests: the same services over other implementations of the ports. */
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
-      DocumentRepository documentRepository, SettingsRepository settingsRepository) {
+      DocumentRepository documentRepository, SettingsRepository settingsRepository,
+      ExportRepository exportRepository, FileStore fileStore) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -48,6 +59,10 @@ public final class Wiring {
     this.documents = new DocumentService(documentRepository, settings, clock);
     this.planner = new ExportPlanner(documentRepository);
     this.preview = new PreviewService(planner, settings, clock);
+    this.exportRepository = exportRepository;
+    this.fileStore = fileStore;
+    this.exports = new ExportService(exportRepository, planner, settings, fileStore, clock, ids,
+        new ExportService.Options(config.exportLease(), config.downloadUrlTtl()));
   }
 
   public static Wiring fromEnvironment() {
@@ -88,6 +103,18 @@ public final class Wiring {
 
   public IdGenerator ids() {
     return ids;
+  }
+
+  public ExportService exports() {
+    return exports;
+  }
+
+  public ExportRepository exportRepository() {
+    return exportRepository;
+  }
+
+  public FileStore fileStore() {
+    return fileStore;
   }
 
   public Http http() {

@@ -3,6 +3,8 @@ package com.accountingexport.adapters.testing;
 import com.accountingexport.adapters.Config;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.fakes.InMemoryDocumentRepository;
+import com.accountingexport.core.fakes.InMemoryExportRepository;
+import com.accountingexport.core.fakes.InMemoryFileStore;
 import com.accountingexport.core.fakes.InMemorySettingsRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +20,9 @@ public final class InMemoryWiring {
 
   public static Wiring create() {
     AtomicLong seq = new AtomicLong();
+    InMemoryDocumentRepository documents = new InMemoryDocumentRepository();
     return new Wiring(null, Config.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC),
-        () -> "id-" + seq.incrementAndGet(), new InMemoryDocumentRepository(), new InMemorySettingsRepository());
+        () -> "id-" + seq.incrementAndGet(), documents, new InMemorySettingsRepository(),
+        new InMemoryExportRepository(documents), new InMemoryFileStore());
   }
 }
