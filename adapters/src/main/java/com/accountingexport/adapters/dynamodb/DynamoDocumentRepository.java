@@ -2,38 +2,257 @@ package com.accountingexport.adapters.dynamodb;
 
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.ExportRef;
 import com.accountingexport.core.document.StoredDocument;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.Page;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-/** Placeholder: being written. */
+/**
+ * Documents in the single table, one item each ({@link DocumentItemMapper} has the layout), listed
+ * month by month through {@code GSI1}. Every key starts with {@code T#<tenant>#}, so no call can
+ * reach another tenant's items. No Scan.
+ *
+ * <p>Writes are optimistic: {@link #upsert} reads the current version, then puts on condition that
+ * the document is still not exported and still at that version; a lost race is retried with
+ * jittered backoff, an exported document is refused with 409 DOCUMENT_FROZEN.
+ */
 public final class DynamoDocumentRepository implements DocumentRepository {
-  public DynamoDocumentRepository(DynamoDbClient dynamo, String tableName) {}
+  /** BatchGetItem takes at most 100 keys per call. */
+  static final int BATCH_GET_SIZE = 100;
+  /** Items per Query page when listing. */
+  static final int QUERY_PAGE = 200;
+  static final int MAX_WRITE_ATTEMPTS = 32;
+  static final int MAX_BATCH_ATTEMPTS = 10;
+  private static final long BACKOFF_BASE_MILLIS = 5;
+  private static final long BACKOFF_CAP_MILLIS = 200;
+  /** U+10FFFF: sorts after every character in DynamoDB's UTF-8 byte order. */
+  private static final String MAX_CHAR = new String(Character.toChars(Character.MAX_CODE_POINT));
+
+  private static final String PUT_CONDITION =
+      "attribute_not_exists(#exportId) AND (attribute_not_exists(#pk) OR #version = :version)";
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+
+  public DynamoDocumentRepository(DynamoDbClient dynamo, String tableName) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+  }
 
   @Override
   public StoredDocument upsert(TenantId tenant, Document document, Instant now) {
-    throw new UnsupportedOperationException();
+    Map<String, AttributeValue> key = DocumentItemMapper.key(tenant, document.id());
+    Map<String, AttributeValue> current = readForWrite(key);
+    for (int attempt = 1; ; attempt++) {
+      ExportRef export = current == null ? null : DocumentItemMapper.exportRef(current);
+      if (export != null) {
+        throw frozen(document.id(), export);
+      }
+      long version = versionOf(current);
+      Instant createdAt = current == null ? null : Attrs.getInstant(current, DocumentItemMapper.CREATED_AT);
+      StoredDocument stored = new StoredDocument(document, null, createdAt == null ? now : createdAt, now, version + 1);
+      try {
+        dynamo.putItem(r -> r.tableName(tableName)
+            .item(DocumentItemMapper.toItem(tenant, stored))
+            .conditionExpression(PUT_CONDITION)
+            .expressionAttributeNames(Map.of(
+                "#exportId", DocumentItemMapper.EXPORT_ID,
+                "#pk", TableDefinition.PK,
+                "#version", DocumentItemMapper.VERSION))
+            .expressionAttributeValues(Map.of(":version", Attrs.n(version)))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        return stored;
+      } catch (ConditionalCheckFailedException e) {
+        // exported meanwhile, or another writer won the race
+        Map<String, AttributeValue> old = e.hasItem() && !e.item().isEmpty() ? e.item() : null;
+        if (old != null && DocumentItemMapper.exportRef(old) != null) {
+          throw frozen(document.id(), DocumentItemMapper.exportRef(old));
+        }
+        if (attempt >= MAX_WRITE_ATTEMPTS) {
+          throw new DomainException(ErrorKind.UNAVAILABLE, "DOCUMENT_BUSY",
+              "Document " + document.id() + " is being changed by other requests; retry later");
+        }
+        backoff(attempt);
+        current = readForWrite(key); // after the pause: the version the winners left
+      }
+    }
   }
 
   @Override
   public Optional<StoredDocument> find(TenantId tenant, String documentId) {
-    throw new UnsupportedOperationException();
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
+        .key(DocumentItemMapper.key(tenant, documentId))
+        .consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentItemMapper.toStoredDocument(item));
   }
 
   @Override
   public Map<String, StoredDocument> findAll(TenantId tenant, Collection<String> ids) {
-    throw new UnsupportedOperationException();
+    List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids)); // BatchGetItem refuses duplicate keys
+    unique.removeIf(Objects::isNull);
+    Map<String, StoredDocument> found = new HashMap<>();
+    for (int from = 0; from < unique.size(); from += BATCH_GET_SIZE) {
+      List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_SIZE))
+          .stream().map(id -> DocumentItemMapper.key(tenant, id)).toList();
+      Map<String, KeysAndAttributes> pending =
+          Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+          StoredDocument d = DocumentItemMapper.toStoredDocument(item);
+          found.put(d.id(), d);
+        }
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        if (!pending.isEmpty()) {
+          if (attempt >= MAX_BATCH_ATTEMPTS) {
+            throw new DomainException(ErrorKind.UNAVAILABLE, "STORAGE_BUSY",
+                "The document store is throttling reads; retry later");
+          }
+          backoff(attempt);
+        }
+      }
+    }
+    Map<String, StoredDocument> out = new LinkedHashMap<>();
+    for (String id : unique) {
+      StoredDocument d = found.get(id);
+      if (d != null) {
+        out.put(id, d);
+      }
+    }
+    return out;
   }
 
+  /**
+   * Reads GSI1 month by month from {@code period.from} to {@code period.to}, ascending by date then
+   * id, keeping what passes {@code filter}. The cursor points right after the last item returned;
+   * it is null when no further item of the period passes the filter (we read ahead to know).
+   */
   @Override
   public Page<StoredDocument> list(TenantId tenant, Period period, Predicate<StoredDocument> filter, String cursor, int limit) {
-    throw new UnsupportedOperationException();
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    Predicate<StoredDocument> keep = filter == null ? d -> true : filter;
+    DocumentCursor after = cursor == null ? null : DocumentCursor.decode(tenant, cursor);
+    if (after != null && after.date().isBefore(period.from())) {
+      after = null; // every item of the period comes after it
+    }
+    if (after != null && after.date().isAfter(period.to())) {
+      return new Page<>(List.of(), null);
+    }
+    String low = period.from() + "#";
+    String high = period.to() + "#" + MAX_CHAR;
+    int pageSize = Math.min(QUERY_PAGE, Math.max(limit + 1, 25));
+    YearMonth first = after != null ? after.month() : YearMonth.from(period.from());
+    YearMonth last = YearMonth.from(period.to());
+
+    List<StoredDocument> items = new ArrayList<>();
+    StoredDocument lastReturned = null;
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      Map<String, AttributeValue> startKey = after != null && month.equals(after.month())
+          ? DocumentItemMapper.indexKey(tenant, after.date(), after.documentId())
+          : null;
+      do {
+        QueryResponse response = dynamo.query(monthQuery(tenant, month, low, high, pageSize, startKey));
+        for (Map<String, AttributeValue> item : response.items()) {
+          StoredDocument d = DocumentItemMapper.toStoredDocument(item);
+          if (!keep.test(d)) {
+            continue;
+          }
+          if (items.size() == limit) {
+            // one more passes: there is a next page, starting right after the last one returned
+            return new Page<>(items, new DocumentCursor(tenant, lastReturned.document().date(), lastReturned.id()).encode());
+          }
+          items.add(d);
+          lastReturned = d;
+        }
+        startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? response.lastEvaluatedKey()
+            : null;
+      } while (startKey != null);
+    }
+    return new Page<>(items, null);
+  }
+
+  private QueryRequest monthQuery(TenantId tenant, YearMonth month, String low, String high, int pageSize,
+      Map<String, AttributeValue> startKey) {
+    return QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(TableDefinition.GSI1)
+        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+        .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI1PK, "#sk", TableDefinition.GSI1SK))
+        .expressionAttributeValues(Map.of(
+            ":pk", Attrs.s(DocumentItemMapper.monthPk(tenant, month)),
+            ":low", Attrs.s(low),
+            ":high", Attrs.s(high)))
+        .scanIndexForward(true)
+        .limit(pageSize)
+        .exclusiveStartKey(startKey)
+        .build();
+  }
+
+  /** What upsert needs of the current item: its export, creation time and version. */
+  private Map<String, AttributeValue> readForWrite(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
+        .key(key)
+        .consistentRead(true)
+        .projectionExpression("#exportId, #exportNumber, #createdAt, #version")
+        .expressionAttributeNames(Map.of(
+            "#exportId", DocumentItemMapper.EXPORT_ID,
+            "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
+            "#createdAt", DocumentItemMapper.CREATED_AT,
+            "#version", DocumentItemMapper.VERSION))).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  private static long versionOf(Map<String, AttributeValue> item) {
+    if (item == null) {
+      return 0;
+    }
+    Long version = Attrs.getLong(item, DocumentItemMapper.VERSION);
+    return version == null ? 0 : version;
+  }
+
+  private static DomainException frozen(String documentId, ExportRef export) {
+    String number = export.exportNumber() != null ? export.exportNumber() : export.exportId();
+    return DomainException.conflict("DOCUMENT_FROZEN",
+        "Document " + documentId + " is in export " + number + " and can no longer change");
+  }
+
+  /** Full-jitter exponential backoff. */
+  private static void backoff(int attempt) {
+    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "INTERRUPTED", "The request was interrupted");
+    }
   }
 }

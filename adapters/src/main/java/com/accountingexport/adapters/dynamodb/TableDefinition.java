@@ -1,12 +1,132 @@
 package com.accountingexport.adapters.dynamodb;
 
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Placeholder: being written. */
+/**
+ * The single table of the service (STYLE.md "DynamoDB"): {@code PK}/{@code SK} string keys, one
+ * global secondary index {@code GSI1} on {@code GSI1PK}/{@code GSI1SK} projecting every attribute,
+ * on-demand billing, TTL on {@code ttl}. In AWS the table comes from {@code template.yaml}; this
+ * class creates the same shape in emulators (tests, local runtime).
+ */
 public final class TableDefinition {
+  /** Partition key of the table: every value starts with {@code T#<tenant>#}. */
+  public static final String PK = "PK";
+  /** Sort key of the table. */
+  public static final String SK = "SK";
+  /** The one global secondary index (documents by month: {@code T#<tenant>#DOCMONTH#yyyy-MM}). */
+  public static final String GSI1 = "GSI1";
+  public static final String GSI1PK = "GSI1PK";
+  public static final String GSI1SK = "GSI1SK";
+  /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
+  public static final String TTL = "ttl";
+
+  private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
+  private static final long POLL_MILLIS = 500;
+
   private TableDefinition() {}
 
+  /**
+   * Creates the table unless it exists, then waits until it and its index are ACTIVE. Enabling TTL
+   * is best effort: some emulators refuse it, which does not matter there.
+   */
   public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
-    throw new UnsupportedOperationException();
+    if (describe(dynamo, tableName) != null) {
+      waitUntilActive(dynamo, tableName);
+      return;
+    }
+    try {
+      dynamo.createTable(createRequest(tableName));
+    } catch (ResourceInUseException alreadyBeingCreated) {
+      // another caller created it between our describe and create: wait for theirs
+    }
+    waitUntilActive(dynamo, tableName);
+    try {
+      dynamo.updateTimeToLive(r -> r.tableName(tableName)
+          .timeToLiveSpecification(s -> s.attributeName(TTL).enabled(true)));
+    } catch (SdkException ttlNotSupported) {
+      // DynamoDB Local and some emulators do not support (or already have) TTL: not needed there
+    }
+  }
+
+  /** The request that creates the table, as {@code template.yaml} declares it. */
+  public static CreateTableRequest createRequest(String tableName) {
+    return CreateTableRequest.builder()
+        .tableName(tableName)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(
+            stringAttribute(PK), stringAttribute(SK), stringAttribute(GSI1PK), stringAttribute(GSI1SK))
+        .keySchema(hash(PK), range(SK))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(GSI1)
+            .keySchema(hash(GSI1PK), range(GSI1SK))
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            .build())
+        .build();
+  }
+
+  private static TableDescription describe(DynamoDbClient dynamo, String tableName) {
+    try {
+      return dynamo.describeTable(r -> r.tableName(tableName)).table();
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
+  }
+
+  private static void waitUntilActive(DynamoDbClient dynamo, String tableName) {
+    long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
+    while (true) {
+      TableDescription table = describe(dynamo, tableName);
+      if (table != null && isActive(table)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("table " + tableName + " did not become ACTIVE within " + ACTIVE_TIMEOUT);
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for table " + tableName, e);
+      }
+    }
+  }
+
+  private static boolean isActive(TableDescription table) {
+    if (table.tableStatus() != TableStatus.ACTIVE) {
+      return false;
+    }
+    List<GlobalSecondaryIndexDescription> indexes = table.globalSecondaryIndexes();
+    // DynamoDB Local reports no index status at all; AWS reports CREATING then ACTIVE
+    return indexes.stream().allMatch(i -> i.indexStatus() == null || i.indexStatus() == IndexStatus.ACTIVE);
+  }
+
+  private static AttributeDefinition stringAttribute(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  private static KeySchemaElement hash(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+  }
+
+  private static KeySchemaElement range(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
   }
 }

@@ -1,0 +1,207 @@
+package com.accountingexport.adapters.dynamodb;
+
+import static com.accountingexport.adapters.dynamodb.Attrs.getBool;
+import static com.accountingexport.adapters.dynamodb.Attrs.getList;
+import static com.accountingexport.adapters.dynamodb.Attrs.getLong;
+import static com.accountingexport.adapters.dynamodb.Attrs.getMap;
+import static com.accountingexport.adapters.dynamodb.Attrs.getS;
+import static com.accountingexport.adapters.dynamodb.Attrs.getStrings;
+import static com.accountingexport.adapters.dynamodb.Attrs.putS;
+import static com.accountingexport.adapters.dynamodb.Attrs.putStrings;
+
+import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.Screen;
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.booking.JournalKind;
+import com.accountingexport.core.settings.AccountMapping;
+import com.accountingexport.core.settings.TenantSettings;
+import com.accountingexport.core.settings.VatRegime;
+import java.time.MonthDay;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A tenant's settings item, by hand: {@code PK = T#<tenant>#SETTINGS}, {@code SK = SETTINGS}.
+ *
+ * <p>{@code fiscalYearStart} is {@code "MM-dd"}; enums are stored by wire name ({@code vatRegimeServices},
+ * roles, screens) and journal kinds by their lower-case name ({@code sales}); {@code journalCodes} and
+ * {@code accounts.vatCollectedByRate} are maps; {@code pageAccess} maps a screen to the list of roles
+ * (a list, not a set: a screen may be shown to no role, and DynamoDB has no empty sets);
+ * {@code backgroundThreshold} is a number, {@code depositsAsPayments} a BOOL. A field missing from an
+ * older item reads as its default, so adding a setting needs no migration.
+ */
+public final class SettingsItemMapper {
+  public static final String SK_SETTINGS = "SETTINGS";
+
+  public static final String FISCAL_YEAR_START = "fiscalYearStart";
+  public static final String VAT_REGIME_SERVICES = "vatRegimeServices";
+  public static final String NUMBERING_PATTERN = "numberingPattern";
+  public static final String DEFAULT_FORMAT = "defaultFormat";
+  public static final String JOURNAL_CODES = "journalCodes";
+  public static final String ACCOUNTS = "accounts";
+  public static final String NOTIFICATION_EMAILS = "notificationEmails";
+  public static final String BACKGROUND_THRESHOLD = "backgroundThreshold";
+  public static final String DEPOSITS_AS_PAYMENTS = "depositsAsPayments";
+  public static final String PAGE_ACCESS = "pageAccess";
+
+  private SettingsItemMapper() {}
+
+  public static String pk(TenantId tenant) {
+    return "T#" + tenant.value() + "#SETTINGS";
+  }
+
+  public static Map<String, AttributeValue> key(TenantId tenant) {
+    return Map.of(TableDefinition.PK, Attrs.s(pk(tenant)), TableDefinition.SK, Attrs.s(SK_SETTINGS));
+  }
+
+  public static Map<String, AttributeValue> toItem(TenantId tenant, TenantSettings s) {
+    Map<String, AttributeValue> item = new HashMap<>(key(tenant));
+    if (s.fiscalYearStart() != null) {
+      putS(item, FISCAL_YEAR_START, String.format(Locale.ROOT, "%02d-%02d",
+          s.fiscalYearStart().getMonthValue(), s.fiscalYearStart().getDayOfMonth()));
+    }
+    if (s.vatRegimeServices() != null) {
+      putS(item, VAT_REGIME_SERVICES, s.vatRegimeServices().wire());
+    }
+    putS(item, NUMBERING_PATTERN, s.numberingPattern());
+    putS(item, DEFAULT_FORMAT, s.defaultFormat());
+    Map<String, AttributeValue> codes = new HashMap<>();
+    s.journalCodes().forEach((kind, code) -> putS(codes, journalKey(kind), code));
+    item.put(JOURNAL_CODES, Attrs.m(codes));
+    if (s.accounts() != null) {
+      item.put(ACCOUNTS, Attrs.m(accounts(s.accounts())));
+    }
+    putStrings(item, NOTIFICATION_EMAILS, s.notificationEmails());
+    item.put(BACKGROUND_THRESHOLD, Attrs.n(s.backgroundThreshold()));
+    item.put(DEPOSITS_AS_PAYMENTS, Attrs.bool(s.depositsAsPayments()));
+    Map<String, AttributeValue> access = new HashMap<>();
+    s.pageAccess().forEach((screen, roles) -> access.put(screen.wire(),
+        Attrs.l(roles.stream().sorted().map(r -> Attrs.s(r.wire())).toList())));
+    item.put(PAGE_ACCESS, Attrs.m(access));
+    return item;
+  }
+
+  public static TenantSettings toSettings(Map<String, AttributeValue> item) {
+    TenantSettings defaults = TenantSettings.defaults();
+    String fiscalYearStart = getS(item, FISCAL_YEAR_START);
+    String regime = getS(item, VAT_REGIME_SERVICES);
+    Long threshold = getLong(item, BACKGROUND_THRESHOLD);
+    Map<String, AttributeValue> accounts = getMap(item, ACCOUNTS);
+    return new TenantSettings(
+        fiscalYearStart == null ? defaults.fiscalYearStart() : MonthDay.parse("--" + fiscalYearStart),
+        regime == null ? defaults.vatRegimeServices()
+            : VatRegime.fromWire(regime).orElseThrow(() -> unknown(VAT_REGIME_SERVICES, regime)),
+        getS(item, NUMBERING_PATTERN, defaults.numberingPattern()),
+        getS(item, DEFAULT_FORMAT, defaults.defaultFormat()),
+        journalCodes(getMap(item, JOURNAL_CODES)),
+        accounts == null ? defaults.accounts() : toAccounts(accounts),
+        getStrings(item, NOTIFICATION_EMAILS),
+        threshold == null ? defaults.backgroundThreshold() : Math.toIntExact(threshold),
+        getBool(item, DEPOSITS_AS_PAYMENTS, defaults.depositsAsPayments()),
+        pageAccess(getMap(item, PAGE_ACCESS)));
+  }
+
+  private static String journalKey(JournalKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<JournalKind, String> journalCodes(Map<String, AttributeValue> stored) {
+    if (stored == null) {
+      return null; // TenantSettings fills in the default codes
+    }
+    Map<JournalKind, String> codes = new EnumMap<>(JournalKind.class);
+    stored.forEach((name, code) -> {
+      JournalKind kind;
+      try {
+        kind = JournalKind.valueOf(name.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw unknown(JOURNAL_CODES, name);
+      }
+      codes.put(kind, code.s());
+    });
+    return codes;
+  }
+
+  private static Map<Screen, Set<Role>> pageAccess(Map<String, AttributeValue> stored) {
+    if (stored == null) {
+      return null; // TenantSettings fills in the default access
+    }
+    Map<Screen, Set<Role>> access = new EnumMap<>(Screen.class);
+    stored.forEach((name, roles) -> {
+      Screen screen = Screen.fromWire(name).orElseThrow(() -> unknown(PAGE_ACCESS, name));
+      Set<Role> set = EnumSet.noneOf(Role.class);
+      for (AttributeValue role : roles.hasL() ? roles.l() : List.<AttributeValue>of()) {
+        set.add(Role.fromWire(role.s()).orElseThrow(() -> unknown(PAGE_ACCESS + "." + name, role.s())));
+      }
+      access.put(screen, set);
+    });
+    return access;
+  }
+
+  private static Map<String, AttributeValue> accounts(AccountMapping a) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    putS(m, "customer", a.customer());
+    putS(m, "supplier", a.supplier());
+    putS(m, "employee", a.employee());
+    putS(m, "revenueServices", a.revenueServices());
+    putS(m, "revenueGoods", a.revenueGoods());
+    putS(m, "vatCollected", a.vatCollected());
+    Map<String, AttributeValue> byRate = new HashMap<>();
+    a.vatCollectedByRate().forEach((rate, account) -> putS(byRate, rate, account));
+    m.put("vatCollectedByRate", Attrs.m(byRate));
+    putS(m, "vatCollectedPending", a.vatCollectedPending());
+    putS(m, "vatDeductible", a.vatDeductible());
+    putS(m, "vatDeductibleFixedAssets", a.vatDeductibleFixedAssets());
+    putS(m, "vatDeductiblePending", a.vatDeductiblePending());
+    putS(m, "customerDeposits", a.customerDeposits());
+    putS(m, "bank", a.bank());
+    putS(m, "cash", a.cash());
+    putS(m, "expenses", a.expenses());
+    putS(m, "fxLoss", a.fxLoss());
+    putS(m, "fxGain", a.fxGain());
+    putS(m, "customerAuxPrefix", a.customerAuxPrefix());
+    putS(m, "supplierAuxPrefix", a.supplierAuxPrefix());
+    putS(m, "employeeAuxPrefix", a.employeeAuxPrefix());
+    return m;
+  }
+
+  private static AccountMapping toAccounts(Map<String, AttributeValue> m) {
+    AccountMapping d = AccountMapping.defaults();
+    Map<String, AttributeValue> storedByRate = getMap(m, "vatCollectedByRate");
+    Map<String, String> byRate = new HashMap<>();
+    if (storedByRate != null) {
+      storedByRate.forEach((rate, account) -> byRate.put(rate, account.s()));
+    }
+    return new AccountMapping(
+        getS(m, "customer", d.customer()),
+        getS(m, "supplier", d.supplier()),
+        getS(m, "employee", d.employee()),
+        getS(m, "revenueServices", d.revenueServices()),
+        getS(m, "revenueGoods", d.revenueGoods()),
+        getS(m, "vatCollected", d.vatCollected()),
+        byRate,
+        getS(m, "vatCollectedPending", d.vatCollectedPending()),
+        getS(m, "vatDeductible", d.vatDeductible()),
+        getS(m, "vatDeductibleFixedAssets", d.vatDeductibleFixedAssets()),
+        getS(m, "vatDeductiblePending", d.vatDeductiblePending()),
+        getS(m, "customerDeposits", d.customerDeposits()),
+        getS(m, "bank", d.bank()),
+        getS(m, "cash", d.cash()),
+        getS(m, "expenses", d.expenses()),
+        getS(m, "fxLoss", d.fxLoss()),
+        getS(m, "fxGain", d.fxGain()),
+        getS(m, "customerAuxPrefix", d.customerAuxPrefix()),
+        getS(m, "supplierAuxPrefix", d.supplierAuxPrefix()),
+        getS(m, "employeeAuxPrefix", d.employeeAuxPrefix()));
+  }
+
+  private static IllegalStateException unknown(String attribute, String value) {
+    return new IllegalStateException("stored settings have an unknown " + attribute + ": " + value);
+  }
+}
