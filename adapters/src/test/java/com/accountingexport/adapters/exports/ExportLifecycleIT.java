@@ -1,0 +1,242 @@
+package com.accountingexport.adapters.exports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountingexport.adapters.Config;
+import com.accountingexport.adapters.Wiring;
+import com.accountingexport.adapters.AwsClients;
+import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
+import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
+import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
+import com.accountingexport.adapters.s3.S3FileStore;
+import com.accountingexport.adapters.testing.LocalDynamo;
+import com.accountingexport.adapters.testing.LocalS3;
+import com.accountingexport.core.auth.Caller;
+import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.StoredDocument;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.export.Download;
+import com.accountingexport.core.export.Export;
+import com.accountingexport.core.export.ExportFile;
+import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportStatus;
+import com.accountingexport.core.export.RecordHash;
+import com.accountingexport.core.fakes.TestDocuments;
+import com.accountingexport.core.format.FecValidator;
+import com.accountingexport.core.period.Period;
+import com.accountingexport.core.service.Selection;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The export lifecycle on DynamoDB Local and S3Mock, through the same Wiring as Lambda: races,
+ * injected faults, cancel and regenerate, and downloads through presigned URLs.
+ */
+class ExportLifecycleIT {
+  static final TenantId TENANT = new TenantId("acme");
+  static final Caller ADMIN = new Caller(TENANT, "u1", Role.COMPANY_ADMIN, "admin@acme.test");
+  static final LocalDate START = LocalDate.of(2026, 1, 1);
+
+  Wiring wiring;
+  String table;
+
+  @BeforeEach
+  void setUp() {
+    table = LocalDynamo.get().newTable();
+    String bucket = LocalS3.get().newBucket();
+    AwsClients aws = new AwsClients(LocalDynamo.get().client(), LocalS3.get().client(), LocalS3.get().presigner(), null);
+    Config config = new Config(table, bucket, "exports@test", Duration.ofMinutes(15), "http://localhost", Duration.ofMinutes(5));
+    wiring = new Wiring(aws, config, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+  }
+
+  void seed(int n) {
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      docs.add(TestDocuments.invoice(String.format("inv-%05d", i), START.plusDays(i % 365), "100.00", "20.00"));
+      if (docs.size() == 500) {
+        wiring.documents().putAll(ADMIN, docs);
+        docs.clear();
+      }
+    }
+    if (!docs.isEmpty()) {
+      wiring.documents().putAll(ADMIN, docs);
+    }
+  }
+
+  static ExportService.GenerateRequest period(LocalDate from, LocalDate to) {
+    return new ExportService.GenerateRequest(new Selection(from, to, List.of(), List.of(), true, false), null, null, null, "h");
+  }
+
+  List<StoredDocument> allDocuments() {
+    return wiring.documentRepository().listAll(TENANT, new Period(START, START.plusDays(365)), d -> true);
+  }
+
+  List<Export> allExports() {
+    List<Export> out = new ArrayList<>();
+    String cursor = null;
+    do {
+      var page = wiring.exportRepository().list(TENANT, e -> true, cursor, 1000);
+      out.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return out;
+  }
+
+  byte[] read(String key) throws Exception {
+    try (InputStream in = wiring.fileStore().open(key)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** No document in two exports, none held by a FAILED/CANCELLED export, numbers 1..n once each. */
+  void assertInvariants() {
+    Map<String, Export> byId = new HashMap<>();
+    allExports().forEach(e -> byId.put(e.id(), e));
+    Map<String, Integer> heldCount = new HashMap<>();
+    for (StoredDocument d : allDocuments()) {
+      if (d.isExported()) {
+        Export holder = byId.get(d.export().exportId());
+        assertTrue(holder != null, d.id() + " is held by an export that does not exist");
+        assertTrue(holder.status().holdsDocuments(), d.id() + " is held by " + holder.status() + " export " + holder.number());
+        assertEquals(holder.number(), d.export().exportNumber());
+        heldCount.merge(holder.id(), 1, Integer::sum);
+      }
+    }
+    for (Export e : byId.values()) {
+      if (e.status() == ExportStatus.READY || e.status() == ExportStatus.DOWNLOADED) {
+        assertEquals(e.documentCount(), heldCount.getOrDefault(e.id(), 0).intValue(), "documents held by " + e.number());
+      } else {
+        assertEquals(0, heldCount.getOrDefault(e.id(), 0).intValue(), e.status() + " export " + e.number() + " holds documents");
+      }
+    }
+    List<Integer> numbers = byId.values().stream().map(e -> Integer.parseInt(e.number().substring(e.number().lastIndexOf('-') + 1)))
+        .sorted().toList();
+    for (int i = 0; i < numbers.size(); i++) {
+      assertEquals(i + 1, numbers.get(i), "export numbers must be 1..n without gap or duplicate: " + numbers);
+    }
+  }
+
+  @Test
+  void generate_shouldPutEachDocumentInOneExport_whenEightCallersRaceOver5000Documents() throws Exception {
+    seed(5000);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Export>> results = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      // Overlapping periods: different locks, the same documents fought over by claims.
+      LocalDate from = START.plusDays(t * 15L);
+      LocalDate to = START.plusDays(364 - t * 10L);
+      Callable<Export> call = () -> wiring.exports().generate(ADMIN, period(from, to)).export();
+      results.add(pool.submit(call));
+    }
+    int ready = 0;
+    List<String> refusals = new ArrayList<>();
+    for (Future<Export> f : results) {
+      try {
+        Export e = f.get(10, TimeUnit.MINUTES);
+        assertEquals(ExportStatus.READY, e.status());
+        ready++;
+        byte[] fec = read(e.file("journal", "fec").orElseThrow().key());
+        assertEquals(List.of(), FecValidator.validate(new java.io.ByteArrayInputStream(fec)), "FEC of " + e.number());
+        assertEquals(e.file("journal", "fec").orElseThrow().sha256(), RecordHash.sha256(fec));
+      } catch (java.util.concurrent.ExecutionException ex) {
+        DomainException d = (DomainException) ex.getCause();
+        refusals.add(d.code());
+        assertTrue(Set.of("NOTHING_TO_EXPORT", "NOTHING_LEFT_TO_EXPORT", "EXPORT_IN_PROGRESS").contains(d.code()), d.code());
+      }
+    }
+    pool.shutdown();
+    assertTrue(ready >= 1, "at least one export completes; refusals: " + refusals);
+    assertInvariants();
+    long exported = allDocuments().stream().filter(StoredDocument::isExported).count();
+    // The first caller's period covers the whole year: whatever the others took, it took the rest.
+    assertEquals(5000, exported, "every document ends in exactly one export");
+    Export verifyTarget = allExports().stream().filter(e -> e.status() == ExportStatus.READY).findFirst().orElseThrow();
+    assertTrue(wiring.exports().verify(ADMIN, verifyTarget.id()).valid());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ExportService.Step.class)
+  void aFaultAfterClaiming_shouldLeaveNoDocumentClaimedNorLockHeld_andARetryCompletes(ExportService.Step step) {
+    seed(250);
+    wiring.exports().setFaultHook((at, exportId) -> {
+      if (at == step) {
+        throw new IllegalStateException("injected at " + at);
+      }
+    });
+    assertThrows(IllegalStateException.class, () -> wiring.exports().generate(ADMIN, period(null, null)));
+    assertTrue(allDocuments().stream().noneMatch(StoredDocument::isExported), "no document may stay claimed");
+    Export failed = allExports().get(0);
+    assertEquals(ExportStatus.FAILED, failed.status());
+    assertEquals(List.of(), wiring.exportRepository().heldDocuments(TENANT, failed.id()));
+
+    wiring.exports().setFaultHook(null);
+    Export retry = wiring.exports().generate(ADMIN, period(null, null)).export(); // no EXPORT_IN_PROGRESS: lock released
+    assertEquals(ExportStatus.READY, retry.status());
+    assertEquals(250, retry.documentCount());
+    assertInvariants();
+  }
+
+  @Test
+  void cancel_thenGenerate_shouldPickTheSameDocumentsUpAgain() {
+    seed(120);
+    Export first = wiring.exports().generate(ADMIN, period(null, null)).export();
+    wiring.exports().cancel(ADMIN, first.id());
+    assertTrue(allDocuments().stream().noneMatch(StoredDocument::isExported));
+    Export second = wiring.exports().generate(ADMIN, period(null, null)).export();
+    assertEquals(120, second.documentCount());
+    Set<String> held = new HashSet<>(wiring.exportRepository().heldDocuments(TENANT, second.id()));
+    assertEquals(120, held.size());
+    assertEquals(first.recordHash(), second.previousHash());
+    assertEquals(ExportStatus.CANCELLED, wiring.exports().find(ADMIN, first.id()).status());
+    assertInvariants();
+  }
+
+  @Test
+  void download_throughThePresignedUrl_shouldReturnExactlyTheStoredBytes() throws Exception {
+    seed(30);
+    Export e = wiring.exports().generate(ADMIN, period(null, null)).export();
+    HttpClient http = HttpClient.newHttpClient();
+    for (String format : List.of("fec", "csv", "fec-pipe")) {
+      Download d = wiring.exports().download(ADMIN, e.id(), "journal", format);
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(d.url())).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, r.statusCode(), format);
+      assertEquals(d.sha256(), RecordHash.sha256(r.body()), format);
+      assertEquals(d.bytes(), r.body().length);
+      assertTrue(r.headers().firstValue("content-disposition").orElse("").contains("attachment"));
+    }
+    Export after = wiring.exports().find(ADMIN, e.id());
+    assertEquals(ExportStatus.DOWNLOADED, after.status());
+    assertTrue(after.file("journal", "csv").isPresent());
+    ExportFile original = after.file("journal", "fec").orElseThrow();
+    assertEquals(original.sha256(), e.file("journal", "fec").orElseThrow().sha256(), "downloads never rewrite the original");
+    assertFalse(wiring.exports().verify(ADMIN, e.id()).problems().stream().anyMatch(p -> p.kind().equals("file")));
+  }
+}
