@@ -271,7 +271,7 @@ class TemplateTest {
   // ------------------------------------------------------------------ data
 
   @Test
-  void table_hasTheSingleTableKeys_gsi1_pitr_encryption_onDemand_andTtl() {
+  void table_hasTheSingleTableKeys_gsi1_gsi2_pitr_encryption_onDemand_andTtl() {
     Map<String, Object> table = map(path(resourcesOfType("AWS::DynamoDB::Table").get("Table"), "Properties"));
     assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
     assertEquals(List.of(Map.of("AttributeName", "PK", "KeyType", "HASH"), Map.of("AttributeName", "SK", "KeyType", "RANGE")),
@@ -279,9 +279,13 @@ class TemplateTest {
     Map<String, String> attributes = new TreeMap<>();
     list(table.get("AttributeDefinitions")).forEach(a -> attributes.put(
         String.valueOf(path(a, "AttributeName")), String.valueOf(path(a, "AttributeType"))));
-    assertEquals(Map.of("PK", "S", "SK", "S", "GSI1PK", "S", "GSI1SK", "S"), attributes);
+    assertEquals(Map.of("PK", "S", "SK", "S", "GSI1PK", "S", "GSI1SK", "S", "GSI2PK", "S", "GSI2SK", "S"), attributes);
     List<Object> indexes = list(table.get("GlobalSecondaryIndexes"));
-    assertEquals(1, indexes.size());
+    assertEquals(2, indexes.size());
+    assertEquals("GSI2", path(indexes.get(1), "IndexName"));
+    assertEquals(List.of(Map.of("AttributeName", "GSI2PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI2SK", "KeyType", "RANGE")),
+        path(indexes.get(1), "KeySchema"));
+    assertEquals("ALL", path(indexes.get(1), "Projection", "ProjectionType"));
     assertEquals("GSI1", path(indexes.get(0), "IndexName"));
     assertEquals(List.of(Map.of("AttributeName", "GSI1PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI1SK", "KeyType", "RANGE")),
         path(indexes.get(0), "KeySchema"));
