@@ -98,7 +98,7 @@ public final class LocalRuntime implements AutoCloseable {
       log.println("[local] no emulators: AWS SDK configuration" + (endpoint != null ? " with AWS_ENDPOINT_URL=" + endpoint : ""));
       aws = AwsClients.fromEnvironment();
       Config env = Config.from(options.env());
-      config = new Config(env.tableName(), env.bucketName(), env.senderEmail(), Duration.ofMinutes(15), baseUrl);
+      config = new Config(env.tableName(), env.bucketName(), env.senderEmail(), Duration.ofMinutes(15), baseUrl, env.exportLease());
       if (endpoint != null && !endpoint.isBlank()) {
         mailStore = URI.create(endpoint.replaceAll("/+$", "") + "/_aws/ses");
       }
@@ -121,7 +121,7 @@ public final class LocalRuntime implements AutoCloseable {
         sesEndpoint = URI.create("http://localhost:9"); // nothing listens: sending mail fails, loudly
       }
       aws = AwsClients.forEndpoints(dynamo.endpoint(), s3.endpoint(), sesEndpoint, REGION);
-      config = new Config(TABLE, BUCKET, SENDER, Duration.ofMinutes(15), baseUrl);
+      config = new Config(TABLE, BUCKET, SENDER, Duration.ofMinutes(15), baseUrl, Config.from(options.env()).exportLease());
     }
     AwsClients clients = aws;
     started.push(() -> closeClients(clients));

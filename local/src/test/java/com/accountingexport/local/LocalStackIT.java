@@ -35,7 +35,7 @@ class LocalStackIT {
     // given
     AwsClients aws = AwsClients.forEndpoints(LOCALSTACK.getEndpoint(), LOCALSTACK.getEndpoint(), LOCALSTACK.getEndpoint(),
         Region.of(LOCALSTACK.getRegion()));
-    Config config = new Config("localstack-it", "localstack-it-files", "it@example.org", Duration.ofMinutes(15), "http://localhost:3000");
+    Config config = new Config("localstack-it", "localstack-it-files", "it@example.org", Duration.ofMinutes(15), "http://localhost:3000", Duration.ofMinutes(5));
 
     // when
     AwsResources.ensure(aws, config);
