@@ -71,7 +71,7 @@ class ExportLifecycleIT {
   void setUp() {
     table = LocalDynamo.get().newTable();
     String bucket = LocalS3.get().newBucket();
-    AwsClients aws = new AwsClients(LocalDynamo.get().client(), LocalS3.get().client(), LocalS3.get().presigner(), null);
+    AwsClients aws = new AwsClients(LocalDynamo.get().client(), LocalS3.get().s3(), LocalS3.get().presigner(), null);
     Config config = new Config(table, bucket, "exports@test", Duration.ofMinutes(15), "http://localhost", Duration.ofMinutes(5));
     wiring = new Wiring(aws, config, Clock.systemUTC(), () -> UUID.randomUUID().toString());
   }
