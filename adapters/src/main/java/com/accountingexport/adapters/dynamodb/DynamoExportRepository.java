@@ -1,49 +1,818 @@
 package com.accountingexport.adapters.dynamodb;
 
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CANCELLED_AT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CANCELLED_BY;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CHAIN_SEQ;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CREDIT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DEBIT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOCUMENT_COUNT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOWNLOADED_AT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOWNLOADED_BY;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.ENTRY_COUNT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.EXPIRES_AT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FAILURE;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FILES;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FILE_KEYS;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.HASH;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.LEASE_UNTIL;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.OWNER;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.PREVIOUS_HASH;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RECORD_HASH;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RELEASED_AT;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.REQUEST_HASH;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.SEQ;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.SKIPPED;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.STATUS;
+import static com.accountingexport.adapters.dynamodb.TableDefinition.GSI2PK;
+import static com.accountingexport.adapters.dynamodb.TableDefinition.GSI2SK;
+import static com.accountingexport.adapters.dynamodb.TableDefinition.PK;
+import static com.accountingexport.adapters.dynamodb.TableDefinition.TTL;
+
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.export.ClaimResult;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
+import com.accountingexport.core.export.ExportNumbering;
+import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.NewExport;
+import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.export.SkippedDocument;
+import com.accountingexport.core.money.Money;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.Page;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** Placeholder: being written. */
+/**
+ * Exports, their numbers, their claims on documents, the audit chain, locks and idempotency keys in
+ * the single table ({@link ExportItemMapper} has the layout). Every invariant is guarded by a
+ * conditional write, never by a read followed by a blind write:
+ *
+ * <ul>
+ *   <li><b>numbers</b>: the tenant's counter and the new export record change in one transaction,
+ *       on condition that the counter still holds the value read: numbers are unique and every
+ *       number has its record (no gap), however many callers race;
+ *   <li><b>claims</b>: a document joins an export by a conditional update
+ *       ({@code attribute_exists(PK) AND attribute_not_exists(exportId)}), at most 100 per
+ *       transaction; the cancellation reasons of a lost transaction say which documents another
+ *       export holds or which vanished, and the rest is tried again without them. A claimed
+ *       document carries {@code GSI2PK = T#<t>#EXPDOC#<exportId>}, so an export's documents are one
+ *       Query away;
+ *   <li><b>chain</b>: READY and the new chain head are written together, on condition that the head
+ *       is still the one the caller hashed from;
+ *   <li><b>recovery</b>: exports that may need it (GENERATING, FAILED or CANCELLED not yet released)
+ *       carry {@code GSI2PK = T#<t>#OPEN}, so the sweep reads a small sparse partition.
+ * </ul>
+ *
+ * <p>The GSI reads ({@link #list}, {@link #heldDocuments}, {@link #needingRecovery}, {@link #chain})
+ * are eventually consistent in AWS (typically well under a second behind). Their callers read long
+ * after the writes that matter (a cancel reads the documents of a READY export, recovery waits for a
+ * lease to expire), and a generation that fails releases the ids its claim returned, not a GSI read.
+ */
 public final class DynamoExportRepository implements ExportRepository {
-  public DynamoExportRepository(DynamoDbClient dynamo, String tableName) {}
+  /** TransactWriteItems takes at most 100 items per call. */
+  static final int TRANSACTION_SIZE = 100;
+  /** Items per Query page when listing. */
+  static final int QUERY_PAGE = 200;
+  /** Attempts to draw a number while other creations move the counter. */
+  static final int MAX_CREATE_ATTEMPTS = 100;
+  /** Attempts of one claim or release chunk cancelled for other reasons than its conditions. */
+  static final int MAX_BUSY_ATTEMPTS = 25;
+  private static final long BACKOFF_BASE_MILLIS = 2;
+  private static final long BACKOFF_CAP_MILLIS = 100;
+  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
-  private static UnsupportedOperationException todo() {
-    return new UnsupportedOperationException("DynamoExportRepository is being written");
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final Clock clock;
+
+  public DynamoExportRepository(DynamoDbClient dynamo, String tableName) {
+    this(dynamo, tableName, Clock.systemUTC());
   }
 
-  @Override public Export create(TenantId tenant, NewExport export) { throw todo(); }
-  @Override public Optional<Export> find(TenantId tenant, String exportId) { throw todo(); }
-  @Override public Page<Export> list(TenantId tenant, Predicate<Export> filter, String cursor, int limit) { throw todo(); }
-  @Override public ClaimResult claim(TenantId tenant, Export export, List<String> documentIds) { throw todo(); }
-  @Override public void release(TenantId tenant, String exportId, Collection<String> documentIds) { throw todo(); }
-  @Override public List<String> heldDocuments(TenantId tenant, String exportId) { throw todo(); }
-  @Override public void renewLease(TenantId tenant, String exportId, Instant leaseUntil) { throw todo(); }
-  @Override public Export markReady(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
-      BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, ChainLink link) { throw todo(); }
-  @Override public ChainLink chainHead(TenantId tenant) { throw todo(); }
-  @Override public void markFailed(TenantId tenant, String exportId, String reason, Instant at) { throw todo(); }
-  @Override public boolean markDownloaded(TenantId tenant, String exportId, String by, Instant at) { throw todo(); }
-  @Override public Optional<Export> markCancelled(TenantId tenant, String exportId, String by, Instant at) { throw todo(); }
-  @Override public void markReleased(TenantId tenant, String exportId, Instant at) { throw todo(); }
-  @Override public void addFile(TenantId tenant, String exportId, ExportFile file) { throw todo(); }
-  @Override public List<Export> needingRecovery(TenantId tenant, Instant now) { throw todo(); }
-  @Override public List<Export> chain(TenantId tenant) { throw todo(); }
-  @Override public boolean tryLock(TenantId tenant, String name, String owner, Instant until, Instant now) { throw todo(); }
-  @Override public void unlock(TenantId tenant, String name, String owner) { throw todo(); }
-  @Override public Optional<IdempotencyRecord> rememberIdempotency(TenantId tenant, String keyHash, String requestHash,
-      String exportId, Instant expiresAt) { throw todo(); }
-  @Override public void forgetIdempotency(TenantId tenant, String keyHash) { throw todo(); }
+  /** {@code clock} decides when an idempotency record has expired. */
+  public DynamoExportRepository(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  // ------------------------------------------------------------------ create, find, list
+
+  @Override
+  public Export create(TenantId tenant, NewExport n) {
+    LocalDate day = LocalDate.ofInstant(n.createdAt(), ZoneOffset.UTC);
+    Map<String, AttributeValue> counterKey =
+        ExportItemMapper.counterKey(tenant, ExportNumbering.scope(n.numberingPattern(), day));
+    for (int attempt = 1; ; attempt++) {
+      long current = readCounter(counterKey);
+      long next = current + 1;
+      Export export = new Export(n.id(), ExportNumbering.format(n.numberingPattern(), next, day),
+          ExportStatus.GENERATING, n.period(), n.journals(), n.format(), n.pdf(), n.reexport(), 0, 0, Money.ZERO,
+          Money.ZERO, n.createdAt(), n.createdBy(), null, null, null, null, List.of(), List.of(), n.leaseUntil(), null,
+          0, null, null, null);
+      Map<String, String> counterNames = new HashMap<>(Map.of("#seq", SEQ));
+      Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":next", Attrs.n(next)));
+      String counterCondition;
+      if (current == 0) {
+        counterCondition = "attribute_not_exists(#pk)";
+        counterNames.put("#pk", PK);
+      } else {
+        counterCondition = "#seq = :cur";
+        counterValues.put(":cur", Attrs.n(current));
+      }
+      TransactWriteItem drawNumber = TransactWriteItem.builder().update(Update.builder()
+          .tableName(tableName)
+          .key(counterKey)
+          .updateExpression("SET #seq = :next")
+          .conditionExpression(counterCondition)
+          .expressionAttributeNames(counterNames)
+          .expressionAttributeValues(counterValues)
+          .build()).build();
+      TransactWriteItem record = TransactWriteItem.builder().put(Put.builder()
+          .tableName(tableName)
+          .item(ExportItemMapper.toItem(tenant, export, true))
+          .conditionExpression("attribute_not_exists(#pk)")
+          .expressionAttributeNames(Map.of("#pk", PK))
+          .build()).build();
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(drawNumber, record));
+        return export;
+      } catch (TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = reasons(cancelled);
+        if (reasons.size() == 2 && conditionFailed(reasons.get(1))) {
+          return sameExport(tenant, n);
+        }
+        // the counter moved (another export drew this number) or the transaction met another one
+        if (attempt >= MAX_CREATE_ATTEMPTS) {
+          throw new DomainException(ErrorKind.UNAVAILABLE, "EXPORT_NUMBERING_BUSY",
+              "Too many exports are being opened at once; retry later");
+        }
+        backoff(attempt);
+      }
+    }
+  }
+
+  /** The export {@code n.id()} exists already: ours (an earlier attempt that did land) or a clash. */
+  private Export sameExport(TenantId tenant, NewExport n) {
+    return find(tenant, n.id())
+        .filter(e -> n.createdAt().equals(e.createdAt()) && Objects.equals(n.createdBy(), e.createdBy()))
+        .orElseThrow(() -> DomainException.conflict("EXPORT_ID_TAKEN", "An export " + n.id() + " exists already"));
+  }
+
+  private long readCounter(Map<String, AttributeValue> counterKey) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
+        .key(counterKey)
+        .consistentRead(true)
+        .projectionExpression("#seq")
+        .expressionAttributeNames(Map.of("#seq", SEQ))).item();
+    Long seq = item == null ? null : Attrs.getLong(item, SEQ);
+    return seq == null ? 0 : seq;
+  }
+
+  @Override
+  public Optional<Export> find(TenantId tenant, String exportId) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
+        .key(ExportItemMapper.key(tenant, exportId))
+        .consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ExportItemMapper.toExport(item));
+  }
+
+  /**
+   * Reads GSI1 {@code T#<t>#EXPORTS} backwards (newest first, then id descending), keeping what
+   * passes {@code filter}. The cursor points right after the last export returned; it is null when
+   * no further export passes the filter (we read ahead to know).
+   */
+  @Override
+  public Page<Export> list(TenantId tenant, Predicate<Export> filter, String cursor, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    Predicate<Export> keep = filter == null ? e -> true : filter;
+    Map<String, AttributeValue> startKey = cursor == null ? null : ExportCursor.decode(tenant, cursor).startKey();
+    int pageSize = Math.min(QUERY_PAGE, Math.max(limit + 1, 25));
+    List<Export> items = new ArrayList<>();
+    do {
+      QueryResponse response = dynamo.query(historyQuery(tenant, false, pageSize, startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        Export e = ExportItemMapper.toExport(item);
+        if (!keep.test(e)) {
+          continue;
+        }
+        if (items.size() == limit) {
+          Export last = items.get(items.size() - 1);
+          return new Page<>(items, new ExportCursor(tenant, last.createdAt(), last.id()).encode());
+        }
+        items.add(e);
+      }
+      startKey = lastKey(response);
+    } while (startKey != null);
+    return new Page<>(items, null);
+  }
+
+  private QueryRequest.Builder historyQuery(TenantId tenant, boolean forward, Integer pageSize,
+      Map<String, AttributeValue> startKey) {
+    return QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(TableDefinition.GSI1)
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI1PK))
+        .expressionAttributeValues(Map.of(":pk", Attrs.s(ExportItemMapper.historyPk(tenant))))
+        .scanIndexForward(forward)
+        .limit(pageSize)
+        .exclusiveStartKey(startKey);
+  }
+
+  // ------------------------------------------------------------------ claims
+
+  /**
+   * Chunks of at most 100 conditional updates, one TransactWriteItems each (counted in
+   * {@code writeCalls}: uncontended, ceil(n / 100)). A cancelled chunk is read through its
+   * cancellation reasons, aligned with its items: ConditionalCheckFailed with the old item
+   * returned = held by an export ({@code taken}), without = gone ({@code missing}); the chunk is
+   * then sent again without them. A chunk cancelled for no condition (a conflict with another
+   * transaction, throttling) is sent again as is after a jittered pause, a bounded number of times;
+   * when it gives up, what this call claimed is released before the 503 is thrown.
+   */
+  @Override
+  public ClaimResult claim(TenantId tenant, Export export, List<String> documentIds) {
+    List<String> ids = new ArrayList<>();
+    List<String> repeated = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String id : documentIds) {
+      (seen.add(id) ? ids : repeated).add(id); // a transaction may not touch an item twice
+    }
+    List<String> claimed = new ArrayList<>();
+    List<String> taken = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    int calls = 0;
+    try {
+      for (int from = 0; from < ids.size(); from += TRANSACTION_SIZE) {
+        List<String> pending = ids.subList(from, Math.min(ids.size(), from + TRANSACTION_SIZE));
+        for (int busy = 0; !pending.isEmpty(); ) {
+          calls++;
+          List<String> attempt = pending;
+          try {
+            dynamo.transactWriteItems(r -> r.transactItems(attempt.stream().map(id -> claimItem(tenant, export, id)).toList()));
+            claimed.addAll(attempt);
+            break;
+          } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = reasons(cancelled);
+            List<String> again = new ArrayList<>();
+            boolean settled = false;
+            for (int i = 0; i < attempt.size(); i++) {
+              String id = attempt.get(i);
+              CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
+              if (reason == null || !conditionFailed(reason)) {
+                again.add(id); // not refused by its condition: this transaction failed because of another item
+              } else if (!reason.hasItem() || reason.item().isEmpty()) {
+                missing.add(id);
+                settled = true;
+              } else if (DocumentItemMapper.exportRef(reason.item()) != null) {
+                taken.add(id);
+                settled = true;
+              } else {
+                again.add(id); // free, so its condition held: not what refused the transaction
+              }
+            }
+            if (!settled) {
+              // a conflict with another transaction (or throttling): same chunk again, after a pause
+              if (++busy >= MAX_BUSY_ATTEMPTS) {
+                throw new DomainException(ErrorKind.UNAVAILABLE, "CLAIM_BUSY",
+                    "The documents are being claimed by other exports; retry later");
+              }
+              backoff(busy);
+            }
+            pending = again;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // give back what this call took: the caller learns nothing of it
+      try {
+        release(tenant, export.id(), claimed);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    Set<String> gone = new HashSet<>(missing);
+    for (String id : repeated) {
+      (gone.contains(id) ? missing : taken).add(id); // as the second claim of a same document would find it
+    }
+    return new ClaimResult(claimed, taken, missing, calls);
+  }
+
+  private TransactWriteItem claimItem(TenantId tenant, Export export, String documentId) {
+    return TransactWriteItem.builder().update(Update.builder()
+        .tableName(tableName)
+        .key(DocumentItemMapper.key(tenant, documentId))
+        .updateExpression("SET #exportId = :exportId, #exportNumber = :exportNumber, #gpk = :gpk, #gsk = :documentId")
+        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#exportId)")
+        .expressionAttributeNames(Map.of(
+            "#pk", PK,
+            "#exportId", DocumentItemMapper.EXPORT_ID,
+            "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
+            "#gpk", GSI2PK,
+            "#gsk", GSI2SK))
+        .expressionAttributeValues(Map.of(
+            ":exportId", Attrs.s(export.id()),
+            ":exportNumber", Attrs.s(export.number()),
+            ":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, export.id())),
+            ":documentId", Attrs.s(documentId)))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build()).build();
+  }
+
+  /**
+   * Transactions of 100; a chunk refused by a condition (a document this export does not hold, or
+   * gone) is redone one conditional update per document, each refusal ignored.
+   */
+  @Override
+  public void release(TenantId tenant, String exportId, Collection<String> documentIds) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(documentIds));
+    ids.removeIf(Objects::isNull);
+    for (int from = 0; from < ids.size(); from += TRANSACTION_SIZE) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + TRANSACTION_SIZE));
+      List<TransactWriteItem> items = chunk.stream()
+          .map(id -> TransactWriteItem.builder().update(releaseUpdate(tenant, exportId, id)).build()).toList();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          dynamo.transactWriteItems(r -> r.transactItems(items));
+          break;
+        } catch (TransactionCanceledException cancelled) {
+          if (reasons(cancelled).stream().anyMatch(DynamoExportRepository::conditionFailed)
+              || attempt >= MAX_BUSY_ATTEMPTS) {
+            chunk.forEach(id -> releaseOne(tenant, exportId, id));
+            break;
+          }
+          backoff(attempt);
+        }
+      }
+    }
+  }
+
+  private void releaseOne(TenantId tenant, String exportId, String documentId) {
+    Update u = releaseUpdate(tenant, exportId, documentId);
+    UpdateItemRequest request = UpdateItemRequest.builder()
+        .tableName(u.tableName())
+        .key(u.key())
+        .updateExpression(u.updateExpression())
+        .conditionExpression(u.conditionExpression())
+        .expressionAttributeNames(u.expressionAttributeNames())
+        .expressionAttributeValues(u.expressionAttributeValues())
+        .build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.updateItem(request);
+        return;
+      } catch (ConditionalCheckFailedException notHeld) {
+        return; // not held by this export (any more), or gone: nothing to release
+      } catch (TransactionConflictException busy) {
+        if (attempt >= MAX_BUSY_ATTEMPTS) {
+          throw new DomainException(ErrorKind.UNAVAILABLE, "RELEASE_BUSY",
+              "Document " + documentId + " is being changed by other requests; retry later");
+        }
+        backoff(attempt);
+      }
+    }
+  }
+
+  private Update releaseUpdate(TenantId tenant, String exportId, String documentId) {
+    return Update.builder()
+        .tableName(tableName)
+        .key(DocumentItemMapper.key(tenant, documentId))
+        .updateExpression("REMOVE #exportId, #exportNumber, #gpk, #gsk")
+        .conditionExpression("#exportId = :me")
+        .expressionAttributeNames(Map.of(
+            "#exportId", DocumentItemMapper.EXPORT_ID,
+            "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
+            "#gpk", GSI2PK,
+            "#gsk", GSI2SK))
+        .expressionAttributeValues(Map.of(":me", Attrs.s(exportId)))
+        .build();
+  }
+
+  /** Query GSI2 {@code T#<t>#EXPDOC#<exportId>}: the ids, sorted. */
+  @Override
+  public List<String> heldDocuments(TenantId tenant, String exportId) {
+    List<String> ids = new ArrayList<>();
+    queryAll(QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(TableDefinition.GSI2)
+        .keyConditionExpression("#gpk = :gpk")
+        .projectionExpression("#gsk, #exportId")
+        .expressionAttributeNames(Map.of("#gpk", GSI2PK, "#gsk", GSI2SK, "#exportId", DocumentItemMapper.EXPORT_ID))
+        .expressionAttributeValues(Map.of(":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, exportId)))), item -> {
+          if (exportId.equals(Attrs.getS(item, DocumentItemMapper.EXPORT_ID))) {
+            ids.add(Attrs.getS(item, GSI2SK));
+          }
+        });
+    ids.sort(Comparator.naturalOrder());
+    return ids;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  @Override
+  public void renewLease(TenantId tenant, String exportId, Instant leaseUntil) {
+    updateIfExists(tenant, exportId, "SET #leaseUntil = :lease", "attribute_exists(#pk)",
+        Map.of("#leaseUntil", LEASE_UNTIL, "#pk", PK), Map.of(":lease", Attrs.s(leaseUntil.toString())));
+  }
+
+  @Override
+  public Export markReady(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
+      BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, ChainLink link) {
+    ChainLink head = chainHead(tenant);
+    if (link.seq() != head.seq() + 1) {
+      throw new ExportService.ChainMovedException();
+    }
+    List<ExportFile> fileList = files == null ? List.of() : files;
+    Map<String, String> names = new HashMap<>();
+    names.put("#status", STATUS);
+    names.put("#documentCount", DOCUMENT_COUNT);
+    names.put("#entryCount", ENTRY_COUNT);
+    names.put("#debit", DEBIT);
+    names.put("#credit", CREDIT);
+    names.put("#files", FILES);
+    names.put("#fileKeys", FILE_KEYS);
+    names.put("#skipped", SKIPPED);
+    names.put("#chainSeq", CHAIN_SEQ);
+    names.put("#previousHash", PREVIOUS_HASH);
+    names.put("#recordHash", RECORD_HASH);
+    names.put("#leaseUntil", LEASE_UNTIL);
+    names.put("#failure", FAILURE);
+    names.put("#gpk", GSI2PK);
+    names.put("#gsk", GSI2SK);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":generating", Attrs.s(ExportStatus.GENERATING.name()));
+    values.put(":ready", Attrs.s(ExportStatus.READY.name()));
+    values.put(":documentCount", Attrs.n(documentCount));
+    values.put(":entryCount", Attrs.n(entryCount));
+    values.put(":debit", Attrs.s(Money.format(debit)));
+    values.put(":credit", Attrs.s(Money.format(credit)));
+    values.put(":files", ExportItemMapper.files(fileList));
+    values.put(":skipped", ExportItemMapper.skipped(skipped == null ? List.of() : skipped));
+    values.put(":chainSeq", Attrs.n(link.seq()));
+    values.put(":previousHash", Attrs.s(head.hash()));
+    values.put(":recordHash", Attrs.s(link.hash()));
+    String set = "SET #status = :ready, #documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, "
+        + "#credit = :credit, #files = :files, #skipped = :skipped, #chainSeq = :chainSeq, "
+        + "#previousHash = :previousHash, #recordHash = :recordHash";
+    String remove = " REMOVE #leaseUntil, #failure, #gpk, #gsk";
+    if (fileList.isEmpty()) {
+      remove += ", #fileKeys";
+    } else {
+      set += ", #fileKeys = :fileKeys";
+      values.put(":fileKeys", ExportItemMapper.fileKeys(fileList));
+    }
+    TransactWriteItem ready = TransactWriteItem.builder().update(Update.builder()
+        .tableName(tableName)
+        .key(ExportItemMapper.key(tenant, exportId))
+        .updateExpression(set + remove)
+        .conditionExpression("#status = :generating")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build()).build();
+
+    long previousSeq = link.seq() - 1;
+    Map<String, AttributeValue> headItem = new HashMap<>(ExportItemMapper.chainKey(tenant));
+    headItem.put(SEQ, Attrs.n(link.seq()));
+    headItem.put(HASH, Attrs.s(link.hash()));
+    headItem.put(ExportItemMapper.EXPORT_ID, Attrs.s(exportId));
+    Put.Builder newHead = Put.builder().tableName(tableName).item(headItem);
+    if (previousSeq == 0) {
+      newHead.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
+    } else {
+      newHead.conditionExpression("#seq = :previousSeq")
+          .expressionAttributeNames(Map.of("#seq", SEQ))
+          .expressionAttributeValues(Map.of(":previousSeq", Attrs.n(previousSeq)));
+    }
+    try {
+      dynamo.transactWriteItems(r -> r.transactItems(ready, TransactWriteItem.builder().put(newHead.build()).build()));
+    } catch (TransactionCanceledException cancelled) {
+      List<CancellationReason> reasons = reasons(cancelled);
+      boolean exportRefused = !reasons.isEmpty() && conditionFailed(reasons.get(0));
+      boolean headMoved = reasons.size() > 1 && conditionFailed(reasons.get(1));
+      if (headMoved || !exportRefused) {
+        // another export joined the chain first, or met ours in flight: the caller rehashes and retries
+        if (!headMoved) {
+          backoff(1);
+        }
+        throw new ExportService.ChainMovedException();
+      }
+      throw new DomainException(ErrorKind.CONFLICT, "EXPORT_NOT_GENERATING", "export " + exportId + " is not generating");
+    }
+    return find(tenant, exportId).orElseThrow(() -> new IllegalStateException("export " + exportId + " vanished"));
+  }
+
+  @Override
+  public ChainLink chainHead(TenantId tenant) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
+        .key(ExportItemMapper.chainKey(tenant))
+        .consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return new ChainLink(0, RecordHash.GENESIS);
+    }
+    return new ChainLink(Attrs.getLong(item, SEQ), Attrs.getS(item, HASH));
+  }
+
+  @Override
+  public void markFailed(TenantId tenant, String exportId, String reason, Instant at) {
+    updateIfExists(tenant, exportId,
+        "SET #status = :failed, #failure = :reason, #gpk = :open, #gsk = :id REMOVE #leaseUntil, #releasedAt",
+        "#status = :generating",
+        Map.of("#status", STATUS, "#failure", FAILURE, "#gpk", GSI2PK, "#gsk", GSI2SK, "#leaseUntil", LEASE_UNTIL,
+            "#releasedAt", RELEASED_AT),
+        withReason(Map.of(
+            ":failed", Attrs.s(ExportStatus.FAILED.name()),
+            ":generating", Attrs.s(ExportStatus.GENERATING.name()),
+            ":open", Attrs.s(ExportItemMapper.openPk(tenant)),
+            ":id", Attrs.s(exportId)), reason));
+  }
+
+  private static Map<String, AttributeValue> withReason(Map<String, AttributeValue> values, String reason) {
+    Map<String, AttributeValue> all = new HashMap<>(values);
+    all.put(":reason", Attrs.s(reason == null ? "" : reason));
+    return all;
+  }
+
+  @Override
+  public boolean markDownloaded(TenantId tenant, String exportId, String by, Instant at) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":downloaded", Attrs.s(ExportStatus.DOWNLOADED.name()));
+    values.put(":ready", Attrs.s(ExportStatus.READY.name()));
+    values.put(":at", Attrs.s(at.toString()));
+    String set = "SET #status = :downloaded, #downloadedAt = :at";
+    String remove = "";
+    if (by != null) {
+      set += ", #downloadedBy = :by";
+      values.put(":by", Attrs.s(by));
+    } else {
+      remove = " REMOVE #downloadedBy";
+    }
+    return updateIfExists(tenant, exportId, set + remove, "#status = :ready",
+        Map.of("#status", STATUS, "#downloadedAt", DOWNLOADED_AT, "#downloadedBy", DOWNLOADED_BY), values);
+  }
+
+  @Override
+  public Optional<Export> markCancelled(TenantId tenant, String exportId, String by, Instant at) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":cancelled", Attrs.s(ExportStatus.CANCELLED.name()));
+    values.put(":ready", Attrs.s(ExportStatus.READY.name()));
+    values.put(":downloaded", Attrs.s(ExportStatus.DOWNLOADED.name()));
+    values.put(":at", Attrs.s(at.toString()));
+    values.put(":open", Attrs.s(ExportItemMapper.openPk(tenant)));
+    values.put(":id", Attrs.s(exportId));
+    String set = "SET #status = :cancelled, #cancelledAt = :at, #gpk = :open, #gsk = :id";
+    String remove = " REMOVE #releasedAt";
+    if (by != null) {
+      set += ", #cancelledBy = :by";
+      values.put(":by", Attrs.s(by));
+    } else {
+      remove += ", #cancelledBy";
+    }
+    String expression = set + remove;
+    try {
+      Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(tableName)
+          .key(ExportItemMapper.key(tenant, exportId))
+          .updateExpression(expression)
+          .conditionExpression("#status IN (:ready, :downloaded)")
+          .expressionAttributeNames(Map.of("#status", STATUS, "#cancelledAt", CANCELLED_AT,
+              "#cancelledBy", CANCELLED_BY, "#gpk", GSI2PK, "#gsk", GSI2SK, "#releasedAt", RELEASED_AT))
+          .expressionAttributeValues(values)
+          .returnValues(ReturnValue.ALL_NEW)).attributes();
+      return Optional.of(ExportItemMapper.toExport(item));
+    } catch (ConditionalCheckFailedException notCancellable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Sets {@code releasedAt} and takes the export out of the recovery index; a GENERATING export
+   * (released before it could be marked FAILED) keeps its index entry: its lease will expire.
+   */
+  @Override
+  public void markReleased(TenantId tenant, String exportId, Instant at) {
+    Map<String, AttributeValue> values = Map.of(
+        ":at", Attrs.s(at.toString()), ":generating", Attrs.s(ExportStatus.GENERATING.name()));
+    boolean done = updateIfExists(tenant, exportId, "SET #releasedAt = :at REMOVE #gpk, #gsk",
+        "attribute_exists(#pk) AND #status <> :generating",
+        Map.of("#releasedAt", RELEASED_AT, "#gpk", GSI2PK, "#gsk", GSI2SK, "#pk", PK, "#status", STATUS), values);
+    if (!done) {
+      updateIfExists(tenant, exportId, "SET #releasedAt = :at", "#status = :generating",
+          Map.of("#releasedAt", RELEASED_AT, "#status", STATUS), values);
+    }
+  }
+
+  /** Appends unless a file of the same kind and format is there: one write, {@code fileKeys} decides. */
+  @Override
+  public void addFile(TenantId tenant, String exportId, ExportFile file) {
+    String fileKey = ExportItemMapper.fileKey(file);
+    updateIfExists(tenant, exportId,
+        "SET #files = list_append(if_not_exists(#files, :none), :file) ADD #fileKeys :fileKeys",
+        "attribute_exists(#pk) AND NOT contains(#fileKeys, :fileKey)",
+        Map.of("#files", FILES, "#fileKeys", FILE_KEYS, "#pk", PK),
+        Map.of(
+            ":none", Attrs.l(List.of()),
+            ":file", Attrs.l(List.of(ExportItemMapper.file(file))),
+            ":fileKeys", AttributeValue.builder().ss(fileKey).build(),
+            ":fileKey", Attrs.s(fileKey)));
+  }
+
+  /** Query GSI2 {@code T#<t>#OPEN}, then keep those whose lease expired or that await their release. */
+  @Override
+  public List<Export> needingRecovery(TenantId tenant, Instant now) {
+    List<Export> found = new ArrayList<>();
+    queryAll(QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(TableDefinition.GSI2)
+        .keyConditionExpression("#gpk = :gpk")
+        .expressionAttributeNames(Map.of("#gpk", GSI2PK))
+        .expressionAttributeValues(Map.of(":gpk", Attrs.s(ExportItemMapper.openPk(tenant)))), item -> {
+          Export e = ExportItemMapper.toExport(item);
+          boolean expired = e.status() == ExportStatus.GENERATING && e.leaseUntil() != null
+              && e.leaseUntil().isBefore(now);
+          boolean unreleased = (e.status() == ExportStatus.FAILED || e.status() == ExportStatus.CANCELLED)
+              && e.releasedAt() == null;
+          if (expired || unreleased) {
+            found.add(e);
+          }
+        });
+    return found;
+  }
+
+  /** The history partition, sealed exports only, in chain order. */
+  @Override
+  public List<Export> chain(TenantId tenant) {
+    List<Export> sealed = new ArrayList<>();
+    queryAll(historyQuery(tenant, true, null, null)
+        .filterExpression("#chainSeq > :zero")
+        .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI1PK, "#chainSeq", CHAIN_SEQ))
+        .expressionAttributeValues(Map.of(
+            ":pk", Attrs.s(ExportItemMapper.historyPk(tenant)),
+            ":zero", Attrs.n(0))), item -> sealed.add(ExportItemMapper.toExport(item)));
+    sealed.sort(Comparator.comparingLong(Export::chainSeq));
+    return sealed;
+  }
+
+  // ------------------------------------------------------------------ locks, idempotency
+
+  @Override
+  public boolean tryLock(TenantId tenant, String name, String owner, Instant until, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(ExportItemMapper.lockKey(tenant, name));
+    item.put(OWNER, Attrs.s(owner));
+    item.put(EXPIRES_AT, Attrs.n(until.toEpochMilli()));
+    item.put(TTL, Attrs.n(until.getEpochSecond() + 1));
+    try {
+      dynamo.putItem(r -> r.tableName(tableName)
+          .item(item)
+          .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
+          .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
+          .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()))));
+      return true;
+    } catch (ConditionalCheckFailedException held) {
+      return false;
+    }
+  }
+
+  @Override
+  public void unlock(TenantId tenant, String name, String owner) {
+    try {
+      dynamo.deleteItem(r -> r.tableName(tableName)
+          .key(ExportItemMapper.lockKey(tenant, name))
+          .conditionExpression("#owner = :me")
+          .expressionAttributeNames(Map.of("#owner", OWNER))
+          .expressionAttributeValues(Map.of(":me", Attrs.s(owner))));
+    } catch (ConditionalCheckFailedException notOurs) {
+      // someone else's lock (ours expired and was taken), or none: leave it
+    }
+  }
+
+  /**
+   * One conditional put: written when the key is unknown or its record expired (DynamoDB's TTL
+   * deletes lazily, so an expired record may still be there); else the earlier record comes back
+   * with the refusal.
+   */
+  @Override
+  public Optional<IdempotencyRecord> rememberIdempotency(TenantId tenant, String keyHash, String requestHash,
+      String exportId, Instant expiresAt) {
+    Map<String, AttributeValue> item = new HashMap<>(ExportItemMapper.idempotencyKey(tenant, keyHash));
+    item.put(REQUEST_HASH, Attrs.s(requestHash));
+    item.put(ExportItemMapper.EXPORT_ID, Attrs.s(exportId));
+    item.put(TTL, Attrs.n(expiresAt.getEpochSecond()));
+    PutItemRequest put = PutItemRequest.builder()
+        .tableName(tableName)
+        .item(item)
+        .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
+        .expressionAttributeNames(Map.of("#pk", PK, "#ttl", TTL))
+        .expressionAttributeValues(Map.of(":now", Attrs.n(clock.instant().getEpochSecond())))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+    try {
+      dynamo.putItem(put);
+      return Optional.empty();
+    } catch (ConditionalCheckFailedException known) {
+      Map<String, AttributeValue> old = known.hasItem() ? known.item() : Map.of();
+      if (old.isEmpty()) {
+        // the refusal came without the record (should not happen): read it
+        old = dynamo.getItem(r -> r.tableName(tableName).key(ExportItemMapper.idempotencyKey(tenant, keyHash))
+            .consistentRead(true)).item();
+      }
+      if (old == null || old.isEmpty()) {
+        return rememberIdempotency(tenant, keyHash, requestHash, exportId, expiresAt); // forgotten meanwhile
+      }
+      return Optional.of(new IdempotencyRecord(Attrs.getS(old, REQUEST_HASH), Attrs.getS(old, ExportItemMapper.EXPORT_ID)));
+    }
+  }
+
+  @Override
+  public void forgetIdempotency(TenantId tenant, String keyHash) {
+    dynamo.deleteItem(r -> r.tableName(tableName).key(ExportItemMapper.idempotencyKey(tenant, keyHash)));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** A conditional UpdateItem of an export item: true when written, false when its condition failed. */
+  private boolean updateIfExists(TenantId tenant, String exportId, String update, String condition,
+      Map<String, String> names, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(r -> r.tableName(tableName)
+          .key(ExportItemMapper.key(tenant, exportId))
+          .updateExpression(update)
+          .conditionExpression(condition)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException refused) {
+      return false;
+    }
+  }
+
+  private void queryAll(QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> each) {
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response = dynamo.query(query.exclusiveStartKey(startKey).build());
+      response.items().forEach(each);
+      startKey = lastKey(response);
+    } while (startKey != null);
+  }
+
+  private static Map<String, AttributeValue> lastKey(QueryResponse response) {
+    return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+  }
+
+  private static List<CancellationReason> reasons(TransactionCanceledException e) {
+    return e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+  }
+
+  private static boolean conditionFailed(CancellationReason reason) {
+    return CONDITIONAL_CHECK_FAILED.equals(reason.code());
+  }
+
+  /** Full-jitter exponential backoff. */
+  private static void backoff(int attempt) {
+    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "INTERRUPTED", "The request was interrupted");
+    }
+  }
 }

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * The single table of the service (STYLE.md "DynamoDB"): {@code PK}/{@code SK} string keys, one
- * global secondary index {@code GSI1} on {@code GSI1PK}/{@code GSI1SK} projecting every attribute,
- * on-demand billing, TTL on {@code ttl}. In AWS the table comes from {@code template.yaml}; this
+ * The single table of the service (STYLE.md "DynamoDB"): {@code PK}/{@code SK} string keys, two
+ * global secondary indexes projecting every attribute, {@code GSI1} on {@code GSI1PK}/{@code GSI1SK}
+ * and the sparse {@code GSI2} on {@code GSI2PK}/{@code GSI2SK}, on-demand billing, TTL on {@code ttl}. In AWS the table comes from {@code template.yaml}; this
  * class creates the same shape in emulators (tests, local runtime).
  */
 public final class TableDefinition {
@@ -31,10 +31,21 @@ public final class TableDefinition {
   public static final String PK = "PK";
   /** Sort key of the table. */
   public static final String SK = "SK";
-  /** The one global secondary index (documents by month: {@code T#<tenant>#DOCMONTH#yyyy-MM}). */
+  /**
+   * The first global secondary index: documents by month ({@code T#<tenant>#DOCMONTH#yyyy-MM}),
+   * export history ({@code T#<tenant>#EXPORTS}).
+   */
   public static final String GSI1 = "GSI1";
   public static final String GSI1PK = "GSI1PK";
   public static final String GSI1SK = "GSI1SK";
+  /**
+   * The second, sparse, global secondary index: the documents an export holds
+   * ({@code T#<tenant>#EXPDOC#<exportId>}, set only while claimed) and the exports that may need
+   * recovery ({@code T#<tenant>#OPEN}, set only while they may).
+   */
+  public static final String GSI2 = "GSI2";
+  public static final String GSI2PK = "GSI2PK";
+  public static final String GSI2SK = "GSI2SK";
   /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
   public static final String TTL = "ttl";
 
@@ -72,13 +83,18 @@ public final class TableDefinition {
         .tableName(tableName)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(
-            stringAttribute(PK), stringAttribute(SK), stringAttribute(GSI1PK), stringAttribute(GSI1SK))
+            stringAttribute(PK), stringAttribute(SK), stringAttribute(GSI1PK), stringAttribute(GSI1SK),
+            stringAttribute(GSI2PK), stringAttribute(GSI2SK))
         .keySchema(hash(PK), range(SK))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-            .indexName(GSI1)
-            .keySchema(hash(GSI1PK), range(GSI1SK))
-            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .build())
+        .globalSecondaryIndexes(index(GSI1, GSI1PK, GSI1SK), index(GSI2, GSI2PK, GSI2SK))
+        .build();
+  }
+
+  private static GlobalSecondaryIndex index(String name, String partitionKey, String sortKey) {
+    return GlobalSecondaryIndex.builder()
+        .indexName(name)
+        .keySchema(hash(partitionKey), range(sortKey))
+        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
         .build();
   }
 
