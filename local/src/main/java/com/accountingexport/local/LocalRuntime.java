@@ -127,6 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
     started.push(() -> closeClients(clients));
 
     wiring = new Wiring(aws, config, clock, IdGenerator.random());
+    installPauseHook(options.env().get(PAUSE_AFTER_CLAIM));
     AwsResources.ensure(aws, config);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = Map.of(
         RouteTable.DOCUMENTS, new DocumentsHandler(wiring),
@@ -239,6 +240,30 @@ public final class LocalRuntime implements AutoCloseable {
       public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
         Files.delete(dir);
         return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /**
+   * {@value} (milliseconds): a generation sleeps that long right after claiming its documents, so
+   * that a crash test can kill the process at a known point of a generation. Local runtime only.
+   */
+  public static final String PAUSE_AFTER_CLAIM = "LOCAL_PAUSE_AFTER_CLAIM_MS";
+
+  private void installPauseHook(String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    long millis = Long.parseLong(value.trim());
+    log.println("[local] " + PAUSE_AFTER_CLAIM + "=" + millis + ": every generation pauses after claiming (crash tests)");
+    wiring.exports().setFaultHook((step, exportId) -> {
+      if (step == com.accountingexport.core.export.ExportService.Step.AFTER_CLAIM) {
+        log.println("[local] export " + exportId + " claimed its documents; pausing " + millis + " ms");
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     });
   }
