@@ -122,6 +122,7 @@ class CrashRecoveryE2EIT {
     Path dataDir = Files.createTempDirectory("crash-it");
     Path log = Path.of("target", "crash-recovery-it.log");
     Files.createDirectories(log.getParent());
+    Files.deleteIfExists(log); // the kill waits for a line of this run's log, not of an earlier one
 
     // given: a runtime whose generations pause right after claiming, and 1,500 documents
     URI base = start(dataDir, Map.of(LocalRuntime.PAUSE_AFTER_CLAIM, "600000"), log);

@@ -274,12 +274,12 @@ class OpenApiTest {
 
     assertEquals(Set.of("id", "number", "status", "period", "journals", "format", "pdf", "documentCount", "entryCount",
         "totals", "createdAt", "createdBy", "downloadedAt", "downloadedBy", "cancelledAt", "cancelledBy", "files",
-        "progress", "skipped", "previousHash", "recordHash"), properties("Export"));
+        "progress", "skipped", "previousHash", "recordHash", "reexport", "failure"), properties("Export"));
     assertEquals(List.of("GENERATING", "READY", "DOWNLOADED", "CANCELLED", "FAILED"), enumOf("ExportStatus"));
     assertEquals(Set.of("kind", "format", "bytes", "sha256"), properties("ExportFile"));
     assertEquals(Set.of("done", "total"), properties("Progress"));
     assertEquals(Set.of("documentId", "reason"), properties("SkippedDocument"));
-    assertEquals(Set.of("exportId", "valid", "problems"), properties("Verification"));
+    assertEquals(Set.of("exportId", "number", "valid", "recordsChecked", "filesChecked", "problems"), properties("Verification"));
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
     assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind"), properties("Download"));
     assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report"), enumOf("FileKind"));
