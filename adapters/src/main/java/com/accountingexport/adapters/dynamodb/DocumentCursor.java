@@ -2,15 +2,9 @@ package com.accountingexport.adapters.dynamodb;
 
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
-import com.accountingexport.core.error.ErrorKind;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * Where a document list stopped: the keys of the last item it returned. On the wire it is the
@@ -20,7 +14,6 @@ import java.util.Base64;
  */
 record DocumentCursor(TenantId tenant, LocalDate date, String documentId) {
   private static final String VERSION = "d1";
-  private static final int MAX_LENGTH = 1024;
 
   YearMonth month() {
     return YearMonth.from(date);
@@ -32,20 +25,13 @@ record DocumentCursor(TenantId tenant, LocalDate date, String documentId) {
 
   String encode() {
     String raw = VERSION + "|" + tenant.value() + "|" + month() + "|" + sortKey();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return CursorText.encode(raw);
   }
 
   /** The cursor {@code text} names, if this list gave it out for {@code tenant}; else 400 INVALID_CURSOR. */
   static DocumentCursor decode(TenantId tenant, String text) {
     try {
-      if (text.length() > MAX_LENGTH) {
-        throw invalid();
-      }
-      String raw = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(text)))
-          .toString();
+      String raw = CursorText.decode(text);
       // the id comes last and may itself hold '|' or '#'
       String[] parts = raw.split("\\|", 4);
       if (parts.length != 4 || !VERSION.equals(parts[0]) || !tenant.value().equals(parts[1])) {
@@ -61,12 +47,12 @@ record DocumentCursor(TenantId tenant, LocalDate date, String documentId) {
         throw invalid();
       }
       return new DocumentCursor(tenant, date, sortKey.substring(11));
-    } catch (IllegalArgumentException | DateTimeParseException | CharacterCodingException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       throw invalid();
     }
   }
 
   static DomainException invalid() {
-    return new DomainException(ErrorKind.INVALID, "INVALID_CURSOR", "The cursor is not one this list gave out");
+    return CursorText.invalid();
   }
 }

@@ -1,13 +1,8 @@
 package com.accountingexport.adapters.dynamodb;
 
 import com.accountingexport.core.auth.TenantId;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record ExportCursor(TenantId tenant, Instant createdAt, String exportId) {
   private static final String VERSION = "e1";
-  private static final int MAX_LENGTH = 1024;
 
   String sortKey() {
     return ExportItemMapper.historySk(createdAt, exportId);
@@ -32,35 +26,28 @@ record ExportCursor(TenantId tenant, Instant createdAt, String exportId) {
 
   String encode() {
     String raw = VERSION + "|" + tenant.value() + "|" + sortKey();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return CursorText.encode(raw);
   }
 
   /** The cursor {@code text} names, if this list gave it out for {@code tenant}; else 400 INVALID_CURSOR. */
   static ExportCursor decode(TenantId tenant, String text) {
     try {
-      if (text.length() > MAX_LENGTH) {
-        throw DocumentCursor.invalid();
-      }
-      String raw = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(text)))
-          .toString();
+      String raw = CursorText.decode(text);
       // the id comes last and may itself hold '|' or '#'
       String[] parts = raw.split("\\|", 3);
       if (parts.length != 3 || !VERSION.equals(parts[0]) || !tenant.value().equals(parts[1])) {
-        throw DocumentCursor.invalid();
+        throw CursorText.invalid();
       }
       String sortKey = parts[2];
       Instant createdAt = ExportItemMapper.historySkInstant(sortKey);
       String exportId = sortKey.substring(ExportItemMapper.SORTABLE_INSTANT_LENGTH + 1);
       ExportCursor cursor = new ExportCursor(tenant, createdAt, exportId);
       if (!cursor.sortKey().equals(sortKey)) {
-        throw DocumentCursor.invalid();
+        throw CursorText.invalid();
       }
       return cursor;
-    } catch (IllegalArgumentException | DateTimeException | CharacterCodingException e) {
-      throw DocumentCursor.invalid();
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw CursorText.invalid();
     }
   }
 }
