@@ -71,6 +71,10 @@ public final class LocalS3 {
       props.put("com.adobe.testing.s3mock.store.retainFilesOnExit", false);
       props.put("com.adobe.testing.s3mock.store.region", REGION.id());
       props.put("silent", true);
+      // Spring Boot re-initialises the shared logging system: keep DynamoDB Local (same JVM) quiet,
+      // or every refused conditional write prints a stack trace.
+      props.put("logging.level.software.amazon.dynamodb", "ERROR");
+      props.put("logging.level.com.amazonaws.services.dynamodbv2", "ERROR");
       S3MockApplication app = S3MockApplication.start(props);
       LocalS3 local = new LocalS3(app, URI.create("http://localhost:" + app.getHttpPort()), root);
       Runtime.getRuntime().addShutdownHook(new Thread(local::stop, "s3mock-stop"));
