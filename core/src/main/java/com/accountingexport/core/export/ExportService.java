@@ -300,7 +300,7 @@ public final class ExportService {
   }
 
   private static String journalName(ExportWriter writer, ExportContext context) {
-    return "journal." + writer.id() + "." + writer.fileExtension();
+    return "journal-" + writer.id() + "." + writer.fileExtension();
   }
 
   private static Iterator<Counterparty> counterparties(List<Planned> kept) {

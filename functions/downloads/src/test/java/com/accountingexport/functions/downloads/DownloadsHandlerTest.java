@@ -45,7 +45,7 @@ class DownloadsHandlerTest {
     APIGatewayV2HTTPResponse r = get("journal", null, false);
     assertEquals(200, r.getStatusCode(), r.getBody());
     assertEquals("fec", json(r).get("format").asText());
-    assertTrue(json(r).get("url").asText().contains("journal.fec"));
+    assertTrue(json(r).get("url").asText().contains("journal-fec"));
     assertEquals(export.file("journal", "fec").orElseThrow().sha256(), json(r).get("sha256").asText());
     assertEquals(ExportStatus.DOWNLOADED, wiring.exports().find(Seed.ADMIN, export.id()).status());
   }
