@@ -290,7 +290,7 @@ class OpenApiTest {
     Map<String, Object> settings = map(path(SPEC, "components", "schemas", "Settings"));
     assertFalse(settings.containsKey("required"), "PUT /settings takes any subset");
     assertEquals(Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern", "defaultFormat", "journalCodes",
-        "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess"), properties("Settings"));
+        "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess", "siren"), properties("Settings"));
     assertEquals(List.of("debits", "collections"), path(settings, "properties", "vatRegimeServices", "enum"));
     Pattern monthDay = Pattern.compile(String.valueOf(path(settings, "properties", "fiscalYearStart", "pattern")));
     assertTrue(monthDay.matcher("01-01").matches());

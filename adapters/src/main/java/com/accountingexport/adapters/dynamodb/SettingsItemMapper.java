@@ -48,6 +48,7 @@ public final class SettingsItemMapper {
   public static final String NOTIFICATION_EMAILS = "notificationEmails";
   public static final String BACKGROUND_THRESHOLD = "backgroundThreshold";
   public static final String DEPOSITS_AS_PAYMENTS = "depositsAsPayments";
+  public static final String SIREN = "siren";
   public static final String PAGE_ACCESS = "pageAccess";
 
   private SettingsItemMapper() {}
@@ -80,6 +81,7 @@ public final class SettingsItemMapper {
     putStrings(item, NOTIFICATION_EMAILS, s.notificationEmails());
     item.put(BACKGROUND_THRESHOLD, Attrs.n(s.backgroundThreshold()));
     item.put(DEPOSITS_AS_PAYMENTS, Attrs.bool(s.depositsAsPayments()));
+    putS(item, SIREN, s.siren());
     Map<String, AttributeValue> access = new HashMap<>();
     s.pageAccess().forEach((screen, roles) -> access.put(screen.wire(),
         Attrs.l(roles.stream().sorted().map(r -> Attrs.s(r.wire())).toList())));
@@ -104,7 +106,8 @@ public final class SettingsItemMapper {
         getStrings(item, NOTIFICATION_EMAILS),
         threshold == null ? defaults.backgroundThreshold() : Math.toIntExact(threshold),
         getBool(item, DEPOSITS_AS_PAYMENTS, defaults.depositsAsPayments()),
-        pageAccess(getMap(item, PAGE_ACCESS)));
+        pageAccess(getMap(item, PAGE_ACCESS)),
+        getS(item, SIREN));
   }
 
   private static String journalKey(JournalKind kind) {

@@ -31,6 +31,7 @@ public final class SettingsJson {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern AUX_PREFIX = Pattern.compile("^[0-9A-Za-z]{0,10}$");
   private static final Pattern RATE = Pattern.compile("^\\d{1,2}\\.\\d{2}$");
+  private static final Pattern SIREN = Pattern.compile("^\\d{9}$");
   private static final Pattern MONTH_DAY = Pattern.compile("^\\d{2}-\\d{2}$");
   /** {yyyy}, {yy}, {MM} and {seq} or {seq:N}: the sequence is mandatory so that numbers are unique. */
   private static final Pattern NUMBERING = Pattern.compile("^([A-Za-z0-9_./-]|\\{yyyy}|\\{yy}|\\{MM}|\\{seq(:[1-9])?})*$");
@@ -44,7 +45,7 @@ public final class SettingsJson {
   private static final List<String> PREFIX_FIELDS = List.of("customerAuxPrefix", "supplierAuxPrefix", "employeeAuxPrefix");
   private static final Set<String> FIELDS = Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern",
       "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
-      "pageAccess");
+      "pageAccess", "siren");
 
   private SettingsJson() {}
 
@@ -111,6 +112,11 @@ public final class SettingsJson {
         }
       }
     }
+    String siren = current.siren();
+    JsonNode sirenNode = n.get("siren");
+    if (sirenNode != null) {
+      siren = sirenNode.isNull() ? null : r.matching(n, "", "siren", false, SIREN, "9 digits (the company's SIREN)");
+    }
     r.throwIfInvalid();
     return new TenantSettings(fy,
         regime != null ? regime : current.vatRegimeServices(),
@@ -120,7 +126,7 @@ public final class SettingsJson {
         emails != null ? emails : current.notificationEmails(),
         threshold != null ? threshold : current.backgroundThreshold(),
         depositsAsPayments != null ? depositsAsPayments : current.depositsAsPayments(),
-        access);
+        access, siren);
   }
 
   private static MonthDay monthDay(String text, JsonReader r) {
@@ -228,6 +234,7 @@ public final class SettingsJson {
     s.notificationEmails().forEach(emails::add);
     o.put("backgroundThreshold", s.backgroundThreshold());
     o.put("depositsAsPayments", s.depositsAsPayments());
+    o.put("siren", s.siren());
     ObjectNode pa = o.putObject("pageAccess");
     for (Screen sc : Screen.values()) {
       ArrayNode roles = pa.putArray(sc.wire());

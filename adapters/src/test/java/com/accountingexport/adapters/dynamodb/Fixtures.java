@@ -82,6 +82,7 @@ final class Fixtures {
         Map.<Screen, Set<Role>>of(
             Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
             Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),
-            Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)));
+            Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)),
+        "732829320");
   }
 }

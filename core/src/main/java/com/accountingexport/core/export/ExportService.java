@@ -227,7 +227,7 @@ public final class ExportService {
 
       String prefix = "tenants/" + tenant.value() + "/exports/" + export.id() + "/";
       ExportContext context = new ExportContext(export.number(), LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC),
-          null, plan.period().to());
+          s.siren(), plan.period().to());
       List<ExportFile> written = new ArrayList<>();
       written.add(writeFile(prefix + "entries.tsv", "text/tab-separated-values; charset=UTF-8", ExportFile.ENTRIES, "tsv",
           out -> {
@@ -391,7 +391,7 @@ public final class ExportService {
     if (file.kind().equals(ExportFile.JOURNAL)) {
       ExportWriter w = ExportFormats.byId(file.format());
       name = ExportFormats.fileName(w, new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC),
-          null, e.period().to()));
+          s.siren(), e.period().to()));
     } else if (file.kind().equals(ExportFile.ACCOUNTS)) {
       name = e.number() + "-accounts.csv";
     }
@@ -416,8 +416,8 @@ public final class ExportService {
       return existing.get();
     }
     ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> notAvailable("entries", e));
-    ExportContext context = new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC), null,
-        e.period().to());
+    ExportContext context = new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC),
+        settings.get(tenant).siren(), e.period().to());
     String key = entries.key().substring(0, entries.key().lastIndexOf('/') + 1) + journalName(writer, context);
     ExportFile rendered = writeFile(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.open(entries.key())) {

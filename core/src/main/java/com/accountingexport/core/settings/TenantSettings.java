@@ -18,6 +18,7 @@ import java.util.Set;
  * @param backgroundThreshold exports with more documents than this run as a background workflow
  * @param depositsAsPayments Dolibarr-style option: deposit invoices are not booked, their payment
  *     credits 4191 (ACCOUNTING.md §3)
+ * @param siren the company's SIREN (9 digits), which names its FEC files; null when not given
  */
 public record TenantSettings(
     MonthDay fiscalYearStart,
@@ -29,7 +30,8 @@ public record TenantSettings(
     List<String> notificationEmails,
     int backgroundThreshold,
     boolean depositsAsPayments,
-    Map<Screen, Set<Role>> pageAccess) {
+    Map<Screen, Set<Role>> pageAccess,
+    String siren) {
 
   public static final String DEFAULT_NUMBERING = "EXP-{yyyy}-{seq:5}";
 
@@ -51,10 +53,18 @@ public record TenantSettings(
     notificationEmails = notificationEmails == null ? List.of() : List.copyOf(notificationEmails);
   }
 
+  /** Settings without a SIREN. */
+  public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
+      String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
+      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess) {
+    this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
+        backgroundThreshold, depositsAsPayments, pageAccess, null);
+  }
+
   public static TenantSettings defaults() {
     return new TenantSettings(
         MonthDay.of(1, 1), VatRegime.DEBITS, DEFAULT_NUMBERING, "fec",
-        null, AccountMapping.defaults(), List.of(), 1000, false, null);
+        null, AccountMapping.defaults(), List.of(), 1000, false, null, null);
   }
 
   /** Firm users and company admins see every page; plain company users see none until allowed. */

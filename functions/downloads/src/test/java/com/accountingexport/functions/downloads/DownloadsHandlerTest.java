@@ -51,6 +51,15 @@ class DownloadsHandlerTest {
   }
 
   @Test
+  void fecFile_shouldBeNamedAfterTheTenantsSiren() {
+    wiring.settings().put(com.accountingexport.adapters.testing.Seed.ADMIN,
+        com.accountingexport.adapters.json.SettingsJson.merge(wiring.settings().get(Seed.ADMIN),
+            com.accountingexport.adapters.json.Json.parse("{\"siren\": \"732829320\"}"), java.util.Set.of("fec")));
+    APIGatewayV2HTTPResponse r = get("journal", null, false);
+    assertTrue(json(r).get("url").asText().contains("732829320FEC20261231.txt"), json(r).get("url").asText());
+  }
+
+  @Test
   void redirect_shouldAnswer303ToTheLink() {
     APIGatewayV2HTTPResponse r = get("accounts", null, true);
     assertEquals(303, r.getStatusCode());

@@ -39,7 +39,7 @@ class SettingsHandlerTest {
     APIGatewayV2HTTPResponse r = put("company_admin", """
         {"fiscalYearStart": "07-01", "journalCodes": {"sales": "VE"}, "accounts": {"bank": "512100",
          "vatCollectedByRate": {"5.50": "445713"}}, "notificationEmails": ["compta@acme.test"],
-         "pageAccess": {"exports": ["firm_user", "company_admin", "company_user"]}}
+         "pageAccess": {"exports": ["firm_user", "company_admin", "company_user"]}, "siren": "732829320"}
         """);
     assertEquals(200, r.getStatusCode(), r.getBody());
     JsonNode s = json(handler.handleRequest(route("GET /settings").build(), null));
@@ -51,6 +51,7 @@ class SettingsHandlerTest {
     assertEquals("445713", s.get("accounts").get("vatCollectedByRate").get("5.50").asText());
     assertEquals(3, s.get("pageAccess").get("exports").size());
     assertEquals("compta@acme.test", s.get("notificationEmails").get(0).asText());
+    assertEquals("732829320", s.get("siren").asText());
   }
 
   @Test
@@ -65,12 +66,12 @@ class SettingsHandlerTest {
     APIGatewayV2HTTPResponse r = put("firm_user", """
         {"fiscalYearStart": "02-30", "numberingPattern": "EXP-{yyyy}", "defaultFormat": "xls",
          "journalCodes": {"sales": "BQ"}, "accounts": {"bank": "abc"}, "backgroundThreshold": 0,
-         "pageAccess": {"exports": ["boss"]}, "unknown": 1}
+         "pageAccess": {"exports": ["boss"]}, "unknown": 1, "siren": "12345"}
         """);
     assertEquals(400, r.getStatusCode(), r.getBody());
     String body = r.getBody();
     for (String f : new String[] {"fiscalYearStart", "numberingPattern", "defaultFormat", "journalCodes",
-        "accounts.bank", "backgroundThreshold", "pageAccess.exports[0]", "unknown"}) {
+        "accounts.bank", "backgroundThreshold", "pageAccess.exports[0]", "unknown", "siren"}) {
       assertTrue(body.contains("\"field\":\"" + f + "\""), f + " missing in " + body);
     }
   }
