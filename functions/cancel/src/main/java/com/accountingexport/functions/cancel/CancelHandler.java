@@ -1,5 +1,6 @@
 package com.accountingexport.functions.cancel;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
@@ -23,6 +24,7 @@ public final class CancelHandler implements RequestHandler<APIGatewayV2HTTPEvent
   public CancelHandler(Wiring wiring) {
     this.exports = wiring.exports();
     this.http = wiring.http();
+    Priming.register(wiring);
   }
 
   @Override

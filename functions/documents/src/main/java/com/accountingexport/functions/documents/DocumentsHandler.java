@@ -1,5 +1,6 @@
 package com.accountingexport.functions.documents;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
@@ -44,6 +45,7 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
   public DocumentsHandler(Wiring wiring) {
     this.documents = wiring.documents();
     this.http = wiring.http();
+    Priming.register(wiring);
   }
 
   @Override

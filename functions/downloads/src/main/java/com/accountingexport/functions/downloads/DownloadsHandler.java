@@ -1,5 +1,6 @@
 package com.accountingexport.functions.downloads;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
@@ -29,6 +30,7 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
   public DownloadsHandler(Wiring wiring) {
     this.exports = wiring.exports();
     this.http = wiring.http();
+    Priming.register(wiring);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.accountingexport.functions.exports;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
@@ -46,6 +47,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     this.preview = wiring.preview();
     this.exports = wiring.exports();
     this.http = wiring.http();
+    Priming.register(wiring);
   }
 
   @Override

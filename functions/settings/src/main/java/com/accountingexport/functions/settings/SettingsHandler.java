@@ -1,5 +1,6 @@
 package com.accountingexport.functions.settings;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
@@ -25,6 +26,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
   public SettingsHandler(Wiring wiring) {
     this.settings = wiring.settings();
     this.http = wiring.http();
+    Priming.register(wiring);
   }
 
   @Override

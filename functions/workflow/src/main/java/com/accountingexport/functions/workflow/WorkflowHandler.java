@@ -1,5 +1,6 @@
 package com.accountingexport.functions.workflow;
 
+import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.auth.TenantId;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -25,6 +26,7 @@ public final class WorkflowHandler implements RequestHandler<Map<String, Object>
 
   public WorkflowHandler(Wiring wiring) {
     this.wiring = wiring;
+    Priming.register(wiring);
   }
 
   @Override
