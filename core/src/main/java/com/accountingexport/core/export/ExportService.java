@@ -480,10 +480,19 @@ public final class ExportService {
 
   // ------------------------------------------------------------------ verify
 
+  /** Every export of the tenant's audit chain, in chain order. */
+  public List<Export> chain(TenantId tenant) {
+    return exports.chain(tenant);
+  }
+
   /** Recomputes the audit chain up to this export and the SHA-256 of its files; names what changed. */
   public Verification verify(Caller caller, String exportId) {
     Access.require(caller, settings.get(caller.tenant()), Screen.EXPORTS);
-    TenantId tenant = caller.tenant();
+    return verify(caller.tenant(), exportId);
+  }
+
+  /** The same check for an operator's tool (no caller, no page access): local/VerifyChain. */
+  public Verification verify(TenantId tenant, String exportId) {
     Export target = load(tenant, exportId);
     List<Verification.Problem> problems = new ArrayList<>();
     if (target.chainSeq() <= 0) {
