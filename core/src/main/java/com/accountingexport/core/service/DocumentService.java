@@ -97,12 +97,16 @@ public final class DocumentService {
       String cp = query.counterparty();
       filter = filter.and(d -> d.document().counterparty() != null && cp.equals(d.document().counterparty().id()));
     }
+    // Each document is booked once per request: a state filter's view is kept for the answer.
+    java.util.Map<String, DocumentView> views = new java.util.HashMap<>();
+    java.util.function.Function<StoredDocument, DocumentView> viewOf =
+        d -> views.computeIfAbsent(d.id(), id -> view(d, s, period, lookup));
     if (query.state() != null) {
       ExportState wanted = query.state();
-      filter = filter.and(d -> view(d, s, period, lookup).exportState() == wanted);
+      filter = filter.and(d -> viewOf.apply(d).exportState() == wanted);
     }
     Page<StoredDocument> page = documents.list(caller.tenant(), period, filter, query.cursor(), limit);
-    return page.map(d -> view(d, s, period, lookup));
+    return page.map(viewOf);
   }
 
   private DocumentView view(Caller caller, StoredDocument stored, TenantSettings s, Period period) {
