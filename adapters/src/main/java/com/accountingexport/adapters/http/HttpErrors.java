@@ -42,7 +42,8 @@ public final class HttpErrors {
 
   public static Response internal(String requestId) {
     return Response.of(500, body("INTERNAL_ERROR",
-        "Something went wrong on our side; nothing you sent was lost. Quote request " + requestId + " if it persists",
+        "Something went wrong on our side (request " + requestId + "). Retrying the same request is safe: "
+            + "document writes are upserts and exports honour their Idempotency-Key",
         List.of()));
   }
 
