@@ -59,13 +59,22 @@ public final class JsonReader {
     }
   }
 
-  /** The object at {@code field}, or null (with a violation when required or not an object). */
-  public JsonNode object(JsonNode parent, String prefix, String field, boolean required) {
+  /** The value at {@code field}, or null when absent or JSON null (a REQUIRED violation if it must be there). */
+  private JsonNode present(JsonNode parent, String prefix, String field, boolean required) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       if (required) {
         fail(path(prefix, field), "REQUIRED", "is required");
       }
+      return null;
+    }
+    return n;
+  }
+
+  /** The object at {@code field}, or null (with a violation when required or not an object). */
+  public JsonNode object(JsonNode parent, String prefix, String field, boolean required) {
+    JsonNode n = present(parent, prefix, field, required);
+    if (n == null) {
       return null;
     }
     if (!n.isObject()) {
@@ -76,11 +85,8 @@ public final class JsonReader {
   }
 
   public JsonNode array(JsonNode parent, String prefix, String field, boolean required) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        fail(path(prefix, field), "REQUIRED", "is required");
-      }
+    JsonNode n = present(parent, prefix, field, required);
+    if (n == null) {
       return null;
     }
     if (!n.isArray()) {
@@ -91,12 +97,9 @@ public final class JsonReader {
   }
 
   public String text(JsonNode parent, String prefix, String field, boolean required, int maxLength) {
-    JsonNode n = parent.get(field);
+    JsonNode n = present(parent, prefix, field, required);
     String p = path(prefix, field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        fail(p, "REQUIRED", "is required");
-      }
+    if (n == null) {
       return null;
     }
     if (!n.isTextual()) {
@@ -126,12 +129,9 @@ public final class JsonReader {
 
   /** Money: a JSON string with exactly two decimals ("1234.50"), never a number. */
   public BigDecimal money(JsonNode parent, String prefix, String field, boolean required) {
-    JsonNode n = parent.get(field);
+    JsonNode n = present(parent, prefix, field, required);
     String p = path(prefix, field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        fail(p, "REQUIRED", "is required");
-      }
+    if (n == null) {
       return null;
     }
     if (!n.isTextual()) {
@@ -147,12 +147,9 @@ public final class JsonReader {
 
   /** A non-negative decimal given as a string or a number (rates): "20.00", 5.5. */
   public BigDecimal decimal(JsonNode parent, String prefix, String field, boolean required) {
-    JsonNode n = parent.get(field);
+    JsonNode n = present(parent, prefix, field, required);
     String p = path(prefix, field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        fail(p, "REQUIRED", "is required");
-      }
+    if (n == null) {
       return null;
     }
     String text = n.isTextual() ? n.textValue() : n.isNumber() ? n.decimalValue().toPlainString() : null;

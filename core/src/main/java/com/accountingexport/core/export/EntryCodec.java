@@ -74,13 +74,19 @@ public final class EntryCodec {
       }
     }
 
-    @Override
-    public void close() {
+    /** Pushes what was appended so far to the underlying stream. */
+    public void flush() {
       try {
         w.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** Flushes; the underlying stream stays open (its owner completes the upload). */
+    @Override
+    public void close() {
+      flush();
     }
   }
 

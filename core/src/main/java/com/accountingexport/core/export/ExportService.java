@@ -226,8 +226,7 @@ public final class ExportService {
       }
 
       String prefix = "tenants/" + tenant.value() + "/exports/" + export.id() + "/";
-      ExportContext context = new ExportContext(export.number(), LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC),
-          s.siren(), plan.period().to());
+      ExportContext context = context(export, s.siren());
       List<ExportFile> written = new ArrayList<>();
       written.add(writeFile(prefix + "entries.tsv", "text/tab-separated-values; charset=UTF-8", ExportFile.ENTRIES, "tsv",
           out -> {
@@ -236,7 +235,7 @@ public final class ExportService {
               for (Planned p : kept) {
                 codec.append(p.entry());
                 if (++n == kept.size() / 2 + 1) {
-                  codec.close();
+                  codec.flush(); // half the entries are on their way to S3 when the fault hits
                   faults.at(Step.DURING_UPLOAD, export.id());
                 }
               }
@@ -297,6 +296,11 @@ public final class ExportService {
       // The recovery sweep (lease expiry) will finish the release; keep the first failure.
       cause.addSuppressed(again);
     }
+  }
+
+  /** What every file of an export is written with: its number, its generation day (ValidDate), the SIREN, its period end. */
+  private static ExportContext context(Export e, String siren) {
+    return new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC), siren, e.period().to());
   }
 
   private static String journalName(ExportWriter writer, ExportContext context) {
@@ -390,8 +394,7 @@ public final class ExportService {
     String name = file.key().substring(file.key().lastIndexOf('/') + 1);
     if (file.kind().equals(ExportFile.JOURNAL)) {
       ExportWriter w = ExportFormats.byId(file.format());
-      name = ExportFormats.fileName(w, new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC),
-          s.siren(), e.period().to()));
+      name = ExportFormats.fileName(w, context(e, s.siren()));
     } else if (file.kind().equals(ExportFile.ACCOUNTS)) {
       name = e.number() + "-accounts.csv";
     }
@@ -416,8 +419,7 @@ public final class ExportService {
       return existing.get();
     }
     ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> notAvailable("entries", e));
-    ExportContext context = new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC),
-        settings.get(tenant).siren(), e.period().to());
+    ExportContext context = context(e, settings.get(tenant).siren());
     String key = entries.key().substring(0, entries.key().lastIndexOf('/') + 1) + journalName(writer, context);
     ExportFile rendered = writeFile(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.open(entries.key())) {

@@ -9,6 +9,7 @@ import com.accountingexport.adapters.http.Response;
 import com.accountingexport.adapters.json.DocumentJson;
 import com.accountingexport.adapters.json.Json;
 import com.accountingexport.adapters.json.JsonReader;
+import com.accountingexport.adapters.json.PageJson;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentType;
 import com.accountingexport.core.document.ExportState;
@@ -169,10 +170,6 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
     r.throwIfInvalid();
     Page<DocumentView> page = documents.list(caller, new DocumentQuery(from, to, req.query("journal"), state, type,
         req.query("counterparty"), req.query("cursor"), limit));
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    page.items().forEach(v -> items.add(DocumentJson.write(v)));
-    body.put("nextCursor", page.nextCursor());
-    return Response.ok(body);
+    return Response.ok(PageJson.write(page, DocumentJson::write));
   }
 }

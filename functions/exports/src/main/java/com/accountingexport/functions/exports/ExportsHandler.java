@@ -9,6 +9,7 @@ import com.accountingexport.adapters.http.Response;
 import com.accountingexport.adapters.json.ExportJson;
 import com.accountingexport.adapters.json.Json;
 import com.accountingexport.adapters.json.JsonReader;
+import com.accountingexport.adapters.json.PageJson;
 import com.accountingexport.adapters.json.PreviewJson;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
@@ -121,10 +122,6 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
     int limit = req.limit();
     Page<Export> page = exports.list(caller, from, to, status, req.query("cursor"), limit);
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    page.items().forEach(e -> items.add(ExportJson.write(e)));
-    body.put("nextCursor", page.nextCursor());
-    return Response.ok(body);
+    return Response.ok(PageJson.write(page, ExportJson::write));
   }
 }
