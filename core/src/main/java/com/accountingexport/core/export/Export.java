@@ -37,12 +37,26 @@ public record Export(
     long chainSeq,
     String previousHash,
     String recordHash,
-    Instant releasedAt) {
+    Instant releasedAt,
+    Progress progress,
+    List<Notice> notices) {
 
   public Export {
     journals = List.copyOf(journals);
     files = files == null ? List.of() : List.copyOf(files);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    notices = notices == null ? List.of() : List.copyOf(notices);
+  }
+
+  /** An export without progress or notices (a record as it was before background generation). */
+  public Export(String id, String number, ExportStatus status, Period period, List<String> journals, String format,
+      String pdf, boolean reexport, int documentCount, int entryCount, BigDecimal debit, BigDecimal credit,
+      Instant createdAt, String createdBy, Instant downloadedAt, String downloadedBy, Instant cancelledAt,
+      String cancelledBy, List<ExportFile> files, List<SkippedDocument> skipped, Instant leaseUntil, String failure,
+      long chainSeq, String previousHash, String recordHash, Instant releasedAt) {
+    this(id, number, status, period, journals, format, pdf, reexport, documentCount, entryCount, debit, credit,
+        createdAt, createdBy, downloadedAt, downloadedBy, cancelledAt, cancelledBy, files, skipped, leaseUntil, failure,
+        chainSeq, previousHash, recordHash, releasedAt, null, null);
   }
 
   public Optional<ExportFile> file(String kind, String format) {
@@ -52,6 +66,6 @@ public record Export(
   public Export withStatus(ExportStatus s) {
     return new Export(id, number, s, period, journals, format, pdf, reexport, documentCount, entryCount, debit, credit,
         createdAt, createdBy, downloadedAt, downloadedBy, cancelledAt, cancelledBy, files, skipped, leaseUntil, failure,
-        chainSeq, previousHash, recordHash, releasedAt);
+        chainSeq, previousHash, recordHash, releasedAt, progress, notices);
   }
 }

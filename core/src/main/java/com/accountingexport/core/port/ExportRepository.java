@@ -1,10 +1,13 @@
 package com.accountingexport.core.port;
 
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.export.ClaimRequest;
 import com.accountingexport.core.export.ClaimResult;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.NewExport;
+import com.accountingexport.core.export.Notice;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.SkippedDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,10 +33,37 @@ public interface ExportRepository {
   Page<Export> list(TenantId tenant, java.util.function.Predicate<Export> filter, String cursor, int limit);
 
   /**
-   * Claims documents for the export with conditional writes (at most 100 per transaction): a
-   * document already held by an export, or gone, is not claimed and is reported instead.
+   * Claims documents for the export with conditional writes (at most 100 per transaction), each at
+   * the version that was planned: a document another export holds, gone, or written since it was
+   * planned is not claimed and is reported instead. A document this export already holds counts as
+   * claimed, so that a step retried after a crash claims nothing twice.
    */
-  ClaimResult claim(TenantId tenant, Export export, List<String> documentIds);
+  ClaimResult claimVersions(TenantId tenant, Export export, List<ClaimRequest> documents);
+
+  /** {@link #claimVersions} whatever the documents' versions. */
+  default ClaimResult claim(TenantId tenant, Export export, List<String> documentIds) {
+    return claimVersions(tenant, export, documentIds.stream().map(ClaimRequest::any).toList());
+  }
+
+  /**
+   * Records a GENERATING export's progress, renews its lease and appends documents it had to skip.
+   *
+   * @return false when the export is no longer GENERATING (failed by recovery, or gone): the step stops
+   */
+  boolean saveProgress(TenantId tenant, String exportId, Progress progress, Instant leaseUntil,
+      List<SkippedDocument> newlySkipped);
+
+  /**
+   * Records what the render step wrote (counts, totals, files, the documents it had to leave out)
+   * on a GENERATING export; the seal then hashes exactly that.
+   *
+   * @return false when the export is no longer GENERATING
+   */
+  boolean saveRendered(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
+      BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, Progress progress, Instant leaseUntil);
+
+  /** Appends a notification to the export's record, whatever its status (never part of its hash). */
+  void addNotice(TenantId tenant, String exportId, Notice notice);
 
   /** Releases the documents this export holds (only those it holds); idempotent. */
   void release(TenantId tenant, String exportId, Collection<String> documentIds);
@@ -76,7 +106,8 @@ public interface ExportRepository {
   List<Export> chain(TenantId tenant);
 
   /**
-   * Takes the lock {@code name} until {@code until} unless another owner holds it unexpired.
+   * Takes the lock {@code name} until {@code until} unless another owner holds it unexpired (its
+   * owner may take it again: that renews it).
    *
    * @return true when taken
    */

@@ -13,6 +13,7 @@ import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.port.Page;
 import com.accountingexport.core.settings.TenantSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,6 +82,87 @@ public final class ExportPlanner {
     return new Plan(period, journals, included, excluded);
   }
 
+  /** Documents read and booked per page by {@link #planKeys}: what sits in memory at once. */
+  public static final int PLAN_PAGE = 1000;
+
+  /**
+   * Where a document goes in an export: its journal's rank in the selection, its entry date, piece
+   * and id (the order entries are written in), the version it was planned at, and whether another
+   * export holds it already (a re-export takes it without claiming it).
+   */
+  public record PlanKey(int journal, LocalDate date, String piece, String documentId, long version, boolean exported)
+      implements Comparable<PlanKey> {
+    private static final Comparator<PlanKey> ORDER = Comparator.comparingInt(PlanKey::journal)
+        .thenComparing(PlanKey::date).thenComparing(PlanKey::piece).thenComparing(PlanKey::documentId);
+
+    @Override
+    public int compareTo(PlanKey o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  /**
+   * What an export will hold, without holding the documents: the same selection, eligibility and
+   * booking as {@link #plan}, but read and booked one page of {@value #PLAN_PAGE} documents at a
+   * time, keeping only each included document's {@link PlanKey} (sorted) and the excluded ones of
+   * an explicit selection (at most {@link Selection#MAX_DOCUMENT_IDS}) — so a generation of 200,000
+   * documents never holds them all.
+   */
+  public record KeyPlan(Period period, List<String> journals, List<PlanKey> included, List<Excluded> excluded,
+      long excludedCount) {}
+
+  public KeyPlan planKeys(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
+    Period period = Period.resolve(selection.from(), selection.to(), today, settings.fiscalYearStart());
+    List<String> journals = journals(settings, selection.journals());
+    Set<JournalKind> kinds = new LinkedHashSet<>();
+    journals.forEach(code -> kinds.add(settings.journalOf(code).orElseThrow()));
+    Map<String, Integer> journalOrder = new HashMap<>();
+    for (int i = 0; i < journals.size(); i++) {
+      journalOrder.put(journals.get(i), i);
+    }
+    Bookkeeper bookkeeper = new Bookkeeper(settings);
+    List<PlanKey> included = new ArrayList<>();
+    List<Excluded> excluded = new ArrayList<>();
+    long[] excludedCount = {0};
+    java.util.function.Consumer<List<StoredDocument>> bookPage = page -> {
+      Map<String, Document> known = new HashMap<>();
+      page.forEach(d -> known.put(d.id(), d.document()));
+      DocumentLookup lookup = cachingLookup(tenant, known);
+      for (StoredDocument d : page) {
+        List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
+        if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
+          anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
+              + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
+        }
+        BookingResult booking = bookkeeper.book(d.document(), lookup);
+        anomalies.addAll(booking.anomalies());
+        if (anomalies.isEmpty() && booking.entry() != null) {
+          var e = booking.entry();
+          included.add(new PlanKey(journalOrder.getOrDefault(e.journalCode(), Integer.MAX_VALUE), e.date(), e.pieceRef(),
+              d.id(), d.version(), d.isExported()));
+        } else {
+          excludedCount[0]++;
+          if (selection.isExplicit()) {
+            excluded.add(new Excluded(d, anomalies));
+          }
+        }
+      }
+    };
+    if (selection.isExplicit()) {
+      bookPage.accept(explicit(tenant, selection.documentIds()));
+    } else {
+      String cursor = null;
+      do {
+        Page<StoredDocument> page = documents.list(tenant, period,
+            d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported()), cursor, PLAN_PAGE);
+        bookPage.accept(page.items());
+        cursor = page.nextCursor();
+      } while (cursor != null);
+    }
+    included.sort(Comparator.naturalOrder());
+    return new KeyPlan(period, journals, included, excluded, excludedCount[0]);
+  }
+
   /** The journal codes asked for, each checked against the tenant's; empty = all, in book order. */
   static List<String> journals(TenantSettings settings, List<String> asked) {
     if (asked.isEmpty()) {
@@ -126,7 +208,7 @@ public final class ExportPlanner {
   }
 
   /** Looks related documents up among those already loaded first, then in the repository (once each). */
-  DocumentLookup cachingLookup(TenantId tenant, Map<String, Document> known) {
+  public DocumentLookup cachingLookup(TenantId tenant, Map<String, Document> known) {
     Map<String, Optional<Document>> cache = new HashMap<>();
     return id -> {
       if (id == null) {

@@ -11,12 +11,15 @@ import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.fakes.Faults;
 import com.accountingexport.core.fakes.InMemoryDocumentRepository;
 import com.accountingexport.core.fakes.InMemoryExportRepository;
 import com.accountingexport.core.fakes.InMemoryFileStore;
 import com.accountingexport.core.fakes.InMemorySettingsRepository;
 import com.accountingexport.core.fakes.TestDocuments;
 import com.accountingexport.core.format.FecValidator;
+import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
@@ -64,24 +67,44 @@ class ExportServiceTest {
   final InMemoryExportRepository repo = new InMemoryExportRepository(docs);
   final InMemoryFileStore files = new InMemoryFileStore();
   final AtomicLong ids = new AtomicLong();
+  final Faults.Switch fault = new Faults.Switch();
   ExportService service;
+  ExportRecovery recovery;
+  ExportFacade facade;
+
+  /** The generator and the read side over the same (possibly decorated) ports, as Wiring builds them. */
+  record ExportFacade(ExportGenerator generator, GenerationSteps steps) {}
+
+  ExportFacade build(ExportRepository exports, FileStore store) {
+    SettingsService settings = new SettingsService(new InMemorySettingsRepository());
+    ExportFiles exportFiles = new ExportFiles(store);
+    GenerationSteps steps = new GenerationSteps(exports, docs, new ExportPlanner(docs), settings, exportFiles,
+        ExportNotifier.NONE, clock, GenerationSteps.Options.defaults());
+    recovery = new ExportRecovery(exports, clock);
+    service = new ExportService(exports, settings, exportFiles, clock, ExportService.Options.defaults());
+    return new ExportFacade(new ExportGenerator(exports, new ExportPlanner(docs), settings, exportFiles, steps, recovery,
+        null, clock, () -> "exp-" + ids.incrementAndGet(), Duration.ofMinutes(5)), steps);
+  }
 
   @BeforeEach
   void setUp() {
-    service = new ExportService(repo, new ExportPlanner(docs), new SettingsService(new InMemorySettingsRepository()),
-        files, clock, () -> "exp-" + ids.incrementAndGet(), ExportService.Options.defaults());
+    facade = build(repo, files);
     for (int i = 1; i <= 20; i++) {
       docs.upsert(ACME, TestDocuments.invoice("inv-" + i, LocalDate.of(2026, 3, i), "100.00", "20.00"), clock.instant());
     }
     docs.upsert(ACME, TestDocuments.payment("pay-1", LocalDate.of(2026, 4, 2), "120.00", "inv-1"), clock.instant());
   }
 
-  static ExportService.GenerateRequest all() {
-    return new ExportService.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h");
+  ExportGenerator.Generated generate(Caller caller, ExportGenerator.GenerateRequest request) {
+    return facade.generator().generate(caller, request);
   }
 
-  static ExportService.GenerateRequest ids(String... documentIds) {
-    return new ExportService.GenerateRequest(new Selection(null, null, List.of(), List.of(documentIds), true, false),
+  static ExportGenerator.GenerateRequest all() {
+    return new ExportGenerator.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h");
+  }
+
+  static ExportGenerator.GenerateRequest ids(String... documentIds) {
+    return new ExportGenerator.GenerateRequest(new Selection(null, null, List.of(), List.of(documentIds), true, false),
         null, null, null, "h");
   }
 
@@ -91,7 +114,7 @@ class ExportServiceTest {
 
   @Test
   void generate_shouldFreezeEveryExportableDocument_andWriteAValidFec() throws Exception {
-    Export e = service.generate(ADMIN, all()).export();
+    Export e = generate(ADMIN, all()).export();
     assertEquals(ExportStatus.READY, e.status());
     assertEquals("EXP-2026-00001", e.number());
     assertEquals(21, e.documentCount());
@@ -113,8 +136,8 @@ class ExportServiceTest {
 
   @Test
   void generate_again_shouldFindNothing_andFrozenDocumentsRefuseChanges() {
-    service.generate(ADMIN, all());
-    DomainException nothing = assertThrows(DomainException.class, () -> service.generate(ADMIN, all()));
+    generate(ADMIN, all());
+    DomainException nothing = assertThrows(DomainException.class, () -> generate(ADMIN, all()));
     assertEquals("NOTHING_TO_EXPORT", nothing.code());
     DomainException frozen = assertThrows(DomainException.class, () ->
         docs.upsert(ACME, TestDocuments.invoice("inv-3", LocalDate.of(2026, 3, 3), "1.00", "0.20"), clock.instant()));
@@ -123,8 +146,8 @@ class ExportServiceTest {
 
   @Test
   void explicitSelection_shouldName409EveryAlreadyExportedId() {
-    service.generate(ADMIN, ids("inv-1", "inv-2"));
-    DomainException e = assertThrows(DomainException.class, () -> service.generate(ADMIN, ids("inv-2", "inv-3", "inv-1")));
+    generate(ADMIN, ids("inv-1", "inv-2"));
+    DomainException e = assertThrows(DomainException.class, () -> generate(ADMIN, ids("inv-2", "inv-3", "inv-1")));
     assertEquals("DOCUMENTS_ALREADY_EXPORTED", e.code());
     assertEquals(2, e.details().size());
     assertTrue(e.details().stream().anyMatch(v -> v.field().endsWith("inv-1")));
@@ -133,7 +156,7 @@ class ExportServiceTest {
 
   @Test
   void cancel_thenGenerate_shouldTakeTheSameDocumentsAgain() {
-    Export first = service.generate(ADMIN, all()).export();
+    Export first = generate(ADMIN, all()).export();
     Export cancelled = service.cancel(ADMIN, first.id());
     assertEquals(ExportStatus.CANCELLED, cancelled.status());
     assertEquals(List.of(), held(first.id()));
@@ -142,7 +165,7 @@ class ExportServiceTest {
     assertEquals("EXPORT_ALREADY_CANCELLED", again.code());
     assertTrue(files.exists(first.file("journal", "fec").orElseThrow().key()), "files stay for the audit trail");
 
-    Export second = service.generate(ADMIN, all()).export();
+    Export second = generate(ADMIN, all()).export();
     assertEquals("EXP-2026-00002", second.number());
     assertEquals(first.documentCount(), second.documentCount());
     assertEquals(2, second.chainSeq());
@@ -151,7 +174,7 @@ class ExportServiceTest {
 
   @Test
   void download_shouldMarkDownloadedOnce_andRenderOtherFormatsFromTheFrozenEntries() {
-    Export e = service.generate(ADMIN, all()).export();
+    Export e = generate(ADMIN, all()).export();
     Download fec = service.download(ADMIN, e.id(), "journal", null);
     assertEquals("fec", fec.format());
     Export downloaded = service.find(ADMIN, e.id());
@@ -175,32 +198,39 @@ class ExportServiceTest {
 
   @Test
   void idempotencyKey_shouldReplayTheFirstAnswer_andRefuseAnotherBody() {
-    var first = new ExportService.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, "k1", "body-a");
-    Export e = service.generate(ADMIN, first).export();
-    ExportService.Generated replay = service.generate(ADMIN, first);
+    var first = new ExportGenerator.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, "k1", "body-a");
+    Export e = generate(ADMIN, first).export();
+    ExportGenerator.Generated replay = generate(ADMIN, first);
     assertTrue(replay.replayed());
     assertEquals(e.id(), replay.export().id());
-    var other = new ExportService.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, "k1", "body-b");
+    var other = new ExportGenerator.GenerateRequest(new Selection(null, null, List.of(), List.of(), true, false), null, null, "k1", "body-b");
     docs.upsert(ACME, TestDocuments.invoice("inv-99", LocalDate.of(2026, 5, 1), "10.00", "2.00"), clock.instant());
-    assertEquals("IDEMPOTENCY_KEY_REUSED", assertThrows(DomainException.class, () -> service.generate(ADMIN, other)).code());
+    assertEquals("IDEMPOTENCY_KEY_REUSED", assertThrows(DomainException.class, () -> generate(ADMIN, other)).code());
   }
 
+  /** Where a generation can die: after its claims landed, in the middle of an upload, at the seal. */
+  enum FaultPoint { AFTER_CLAIM, DURING_UPLOAD, AT_SEAL }
+
   @ParameterizedTest
-  @EnumSource(ExportService.Step.class)
-  void aFaultAtAnyStep_shouldLeaveNothingClaimedNorLocked_andARetryCompletes(ExportService.Step step) {
-    service.setFaultHook((at, exportId) -> {
-      if (at == step) {
-        throw new IllegalStateException("injected at " + at);
-      }
-    });
-    assertThrows(IllegalStateException.class, () -> service.generate(ADMIN, all()));
+  @EnumSource(FaultPoint.class)
+  void aFaultAtAnyStep_shouldLeaveNothingClaimedNorLocked_andARetryCompletes(FaultPoint point) {
+    ExportRepository exports = switch (point) {
+      case AFTER_CLAIM -> Faults.failing(ExportRepository.class, repo, "claimVersions", Faults.When.AFTER, 1, fault);
+      case AT_SEAL -> Faults.failing(ExportRepository.class, repo, "markReady", Faults.When.BEFORE, 1, fault);
+      case DURING_UPLOAD -> repo;
+    };
+    FileStore store = point == FaultPoint.DURING_UPLOAD ? Faults.failingUploads(files, "entries.tsv", 700, fault) : files;
+    facade = build(exports, store);
+    assertThrows(Faults.InjectedFault.class, () -> generate(ADMIN, all()));
+    assertEquals(1, fault.fired(), "the fault struck once");
     Export failed = service.find(ADMIN, "exp-1");
     assertEquals(ExportStatus.FAILED, failed.status());
+    assertTrue(failed.failure().contains("InjectedFault"), failed.failure());
     assertEquals(List.of(), held("exp-1"));
     assertEquals(0, repo.lockCount());
 
-    service.setFaultHook(null);
-    Export retry = service.generate(ADMIN, all()).export();
+    fault.disarm();
+    Export retry = generate(ADMIN, all()).export();
     assertEquals(ExportStatus.READY, retry.status());
     assertEquals(21, retry.documentCount());
     assertEquals("EXP-2026-00002", retry.number(), "the failed export keeps number 1: no gap, no reuse");
@@ -213,20 +243,20 @@ class ExportServiceTest {
         new com.accountingexport.core.period.Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
         List.of("VT"), "fec", "none", false, clock.instant(), "x", clock.instant().plus(Duration.ofMinutes(5))));
     repo.claim(ACME, dead, List.of("inv-1", "inv-2"));
-    assertEquals(0, service.recover(ACME), "lease still running: left alone");
+    assertEquals(0, recovery.recover(ACME), "lease still running: left alone");
     assertEquals(2, held("dead").size());
 
     clock.now = clock.now.plus(Duration.ofMinutes(6));
-    assertEquals(1, service.recover(ACME));
+    assertEquals(1, recovery.recover(ACME));
     assertEquals(ExportStatus.FAILED, service.find(ADMIN, "dead").status());
     assertEquals(List.of(), held("dead"));
-    assertEquals(21, service.generate(ADMIN, all()).export().documentCount());
+    assertEquals(21, generate(ADMIN, all()).export().documentCount());
   }
 
   @Test
   void verify_shouldPass_thenNameAnAlteredFileAndAnAlteredRecord() {
-    Export first = service.generate(ADMIN, ids("inv-1")).export();
-    Export second = service.generate(ADMIN, ids("inv-2")).export();
+    Export first = generate(ADMIN, ids("inv-1")).export();
+    Export second = generate(ADMIN, ids("inv-2")).export();
     Verification ok = service.verify(ADMIN, second.id());
     assertTrue(ok.valid(), ok.problems().toString());
     assertEquals(2, ok.recordsChecked());
@@ -250,10 +280,10 @@ class ExportServiceTest {
 
   @Test
   void reexport_shouldTakeExportedDocumentsWithoutTouchingTheirFirstExport() {
-    Export first = service.generate(ADMIN, ids("inv-1", "inv-2")).export();
-    var again = new ExportService.GenerateRequest(new Selection(null, null, List.of("VT"), List.of("inv-1", "inv-2"), true, true),
+    Export first = generate(ADMIN, ids("inv-1", "inv-2")).export();
+    var again = new ExportGenerator.GenerateRequest(new Selection(null, null, List.of("VT"), List.of("inv-1", "inv-2"), true, true),
         null, null, null, "h2");
-    Export second = service.generate(ADMIN, again).export();
+    Export second = generate(ADMIN, again).export();
     assertEquals(2, second.documentCount());
     assertTrue(second.reexport());
     StoredDocument d = docs.find(ACME, "inv-1").orElseThrow();
@@ -264,6 +294,6 @@ class ExportServiceTest {
   @Test
   void companyUser_shouldBeRefused_byDefault() {
     Caller user = new Caller(ACME, "u2", Role.COMPANY_USER, null);
-    assertEquals("FORBIDDEN", assertThrows(DomainException.class, () -> service.generate(user, all())).code());
+    assertEquals("FORBIDDEN", assertThrows(DomainException.class, () -> generate(user, all())).code());
   }
 }

@@ -5,6 +5,7 @@ import com.accountingexport.core.document.ExportRef;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.export.ClaimRequest;
 import com.accountingexport.core.export.ClaimResult;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
@@ -12,6 +13,8 @@ import com.accountingexport.core.export.ExportNumbering;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.NewExport;
+import com.accountingexport.core.export.Notice;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.export.SkippedDocument;
 import com.accountingexport.core.port.ExportRepository;
@@ -58,7 +61,7 @@ public final class InMemoryExportRepository implements ExportRepository {
     Export e = new Export(n.id(), ExportNumbering.format(n.numberingPattern(), seq, day), ExportStatus.GENERATING,
         n.period(), n.journals(), n.format(), n.pdf(), n.reexport(), 0, 0, BigDecimal.ZERO.setScale(2),
         BigDecimal.ZERO.setScale(2), n.createdAt(), n.createdBy(), null, null, null, null, List.of(), List.of(),
-        n.leaseUntil(), null, 0, null, null, null);
+        n.leaseUntil(), null, 0, null, null, null, Progress.start(n.planned()), List.of());
     exports.put(k(tenant, n.id()), e);
     return e;
   }
@@ -79,24 +82,71 @@ public final class InMemoryExportRepository implements ExportRepository {
   }
 
   @Override
-  public synchronized ClaimResult claim(TenantId tenant, Export export, List<String> ids) {
+  public synchronized ClaimResult claimVersions(TenantId tenant, Export export, List<ClaimRequest> requests) {
     List<String> claimed = new ArrayList<>();
     List<String> taken = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (String id : ids) {
+    List<String> changed = new ArrayList<>();
+    for (ClaimRequest r : requests) {
+      String id = r.documentId();
       Optional<StoredDocument> d = documents.find(tenant, id);
       if (d.isEmpty()) {
         missing.add(id);
-      } else if (d.get().isExported()) {
+      } else if (d.get().isExported() && !d.get().export().exportId().equals(export.id())) {
         taken.add(id);
+      } else if (r.version() != ClaimRequest.ANY_VERSION && d.get().version() != r.version()) {
+        changed.add(id);
       } else {
-        documents.markExported(tenant, id, new ExportRef(export.id(), export.number()));
+        if (!d.get().isExported()) {
+          documents.markExported(tenant, id, new ExportRef(export.id(), export.number()));
+        }
         claimed.add(id);
       }
     }
-    int calls = (ids.size() + 99) / 100;
+    int calls = (requests.size() + 99) / 100;
     claimCalls += calls;
-    return new ClaimResult(claimed, taken, missing, calls);
+    return new ClaimResult(claimed, taken, missing, changed, calls);
+  }
+
+  @Override
+  public synchronized boolean saveProgress(TenantId tenant, String exportId, Progress progress, Instant leaseUntil,
+      List<SkippedDocument> newlySkipped) {
+    Export e = exports.get(k(tenant, exportId));
+    if (e == null || e.status() != ExportStatus.GENERATING) {
+      return false;
+    }
+    List<SkippedDocument> skipped = new ArrayList<>(e.skipped());
+    skipped.addAll(newlySkipped);
+    exports.put(k(tenant, exportId), new Export(e.id(), e.number(), e.status(), e.period(), e.journals(), e.format(),
+        e.pdf(), e.reexport(), e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(),
+        null, null, null, null, e.files(), skipped, leaseUntil, null, 0, null, null, null, progress, e.notices()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean saveRendered(TenantId tenant, String exportId, int documentCount, int entryCount,
+      BigDecimal debit, BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, Progress progress,
+      Instant leaseUntil) {
+    Export e = exports.get(k(tenant, exportId));
+    if (e == null || e.status() != ExportStatus.GENERATING) {
+      return false;
+    }
+    exports.put(k(tenant, exportId), new Export(e.id(), e.number(), e.status(), e.period(), e.journals(), e.format(),
+        e.pdf(), e.reexport(), documentCount, entryCount, debit, credit, e.createdAt(), e.createdBy(), null, null, null,
+        null, files, skipped, leaseUntil, null, 0, null, null, null, progress, e.notices()));
+    return true;
+  }
+
+  @Override
+  public synchronized void addNotice(TenantId tenant, String exportId, Notice notice) {
+    update(tenant, exportId, e -> {
+      List<Notice> notices = new ArrayList<>(e.notices());
+      notices.add(notice);
+      return new Export(e.id(), e.number(), e.status(), e.period(), e.journals(), e.format(), e.pdf(), e.reexport(),
+          e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(), e.downloadedAt(),
+          e.downloadedBy(), e.cancelledAt(), e.cancelledBy(), e.files(), e.skipped(), e.leaseUntil(), e.failure(),
+          e.chainSeq(), e.previousHash(), e.recordHash(), e.releasedAt(), e.progress(), notices);
+    });
   }
 
   @Override
@@ -130,7 +180,8 @@ public final class InMemoryExportRepository implements ExportRepository {
     }
     Export ready = new Export(e.id(), e.number(), ExportStatus.READY, e.period(), e.journals(), e.format(), e.pdf(),
         e.reexport(), documentCount, entryCount, debit, credit, e.createdAt(), e.createdBy(), null, null, null, null,
-        files, skipped, null, null, link.seq(), head.hash(), link.hash(), null);
+        files, skipped, null, null, link.seq(), head.hash(), link.hash(), null,
+        new Progress(Progress.DONE, documentCount, documentCount), e.notices());
     exports.put(k(tenant, exportId), ready);
     heads.put(tenant.value(), link);
     return ready;
@@ -155,7 +206,7 @@ public final class InMemoryExportRepository implements ExportRepository {
     exports.put(k(tenant, exportId), new Export(e.id(), e.number(), ExportStatus.DOWNLOADED, e.period(), e.journals(),
         e.format(), e.pdf(), e.reexport(), e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(),
         e.createdBy(), at, by, null, null, e.files(), e.skipped(), e.leaseUntil(), e.failure(), e.chainSeq(),
-        e.previousHash(), e.recordHash(), e.releasedAt()));
+        e.previousHash(), e.recordHash(), e.releasedAt(), e.progress(), e.notices()));
     return true;
   }
 
@@ -168,7 +219,7 @@ public final class InMemoryExportRepository implements ExportRepository {
     Export c = new Export(e.id(), e.number(), ExportStatus.CANCELLED, e.period(), e.journals(), e.format(), e.pdf(),
         e.reexport(), e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(),
         e.downloadedAt(), e.downloadedBy(), at, by, e.files(), e.skipped(), e.leaseUntil(), e.failure(), e.chainSeq(),
-        e.previousHash(), e.recordHash(), null);
+        e.previousHash(), e.recordHash(), null, e.progress(), e.notices());
     exports.put(k(tenant, exportId), c);
     return Optional.of(c);
   }
@@ -189,7 +240,7 @@ public final class InMemoryExportRepository implements ExportRepository {
       return new Export(e.id(), e.number(), e.status(), e.period(), e.journals(), e.format(), e.pdf(), e.reexport(),
           e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(), e.downloadedAt(),
           e.downloadedBy(), e.cancelledAt(), e.cancelledBy(), files, e.skipped(), e.leaseUntil(), e.failure(),
-          e.chainSeq(), e.previousHash(), e.recordHash(), e.releasedAt());
+          e.chainSeq(), e.previousHash(), e.recordHash(), e.releasedAt(), e.progress(), e.notices());
     });
   }
 
@@ -212,7 +263,7 @@ public final class InMemoryExportRepository implements ExportRepository {
   @Override
   public synchronized boolean tryLock(TenantId tenant, String name, String owner, Instant until, Instant now) {
     String[] held = locks.get(k(tenant, name));
-    if (held != null && Instant.parse(held[1]).isAfter(now)) {
+    if (held != null && Instant.parse(held[1]).isAfter(now) && !held[0].equals(owner)) {
       return false;
     }
     locks.put(k(tenant, name), new String[] {owner, until.toString()});
@@ -264,6 +315,6 @@ public final class InMemoryExportRepository implements ExportRepository {
     return new Export(e.id(), e.number(), status, e.period(), e.journals(), e.format(), e.pdf(), e.reexport(),
         e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(), e.downloadedAt(),
         e.downloadedBy(), e.cancelledAt(), e.cancelledBy(), e.files(), e.skipped(), lease, failure, e.chainSeq(),
-        e.previousHash(), e.recordHash(), releasedAt);
+        e.previousHash(), e.recordHash(), releasedAt, e.progress(), e.notices());
   }
 }

@@ -1,0 +1,74 @@
+package com.accountingexport.core.export;
+
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.format.ExportContext;
+import com.accountingexport.core.format.ExportWriter;
+import com.accountingexport.core.port.FileStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Where an export's files live and how they are written: streamed to the file store (multipart),
+ * their SHA-256 and size computed on the way. One place for the keys, so the steps that write and
+ * the routes that read always agree.
+ */
+public final class ExportFiles {
+  private final FileStore files;
+
+  public ExportFiles(FileStore files) {
+    this.files = files;
+  }
+
+  /** What writes a file's bytes. */
+  @FunctionalInterface
+  public interface Body {
+    void write(OutputStream out) throws IOException;
+  }
+
+  public FileStore store() {
+    return files;
+  }
+
+  /** {@code tenants/<tenant>/exports/<exportId>/}. */
+  public static String prefix(TenantId tenant, String exportId) {
+    return "tenants/" + tenant.value() + "/exports/" + exportId + "/";
+  }
+
+  public static String planKey(TenantId tenant, String exportId) {
+    return prefix(tenant, exportId) + PlanManifest.FILE_NAME;
+  }
+
+  public static String entriesKey(TenantId tenant, String exportId) {
+    return prefix(tenant, exportId) + "entries.tsv";
+  }
+
+  public static String journalName(ExportWriter writer) {
+    return "journal-" + writer.id() + "." + writer.fileExtension();
+  }
+
+  /** What every file of an export is written with: its number, its generation day (ValidDate), the SIREN, its period end. */
+  public static ExportContext context(Export e, String siren) {
+    return new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC), siren, e.period().to());
+  }
+
+  /** Streams {@code body} to {@code key}; the upload is thrown away if the body fails. */
+  public ExportFile write(String key, String contentType, String kind, String format, Body body) {
+    FileStore.Upload upload = files.create(key, contentType);
+    try {
+      HashingOutputStream out = new HashingOutputStream(upload.stream());
+      body.write(out);
+      out.flush();
+      upload.close();
+      return new ExportFile(kind, format, key, out.bytes(), out.sha256());
+    } catch (IOException e) {
+      upload.abort();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      upload.abort();
+      throw e;
+    }
+  }
+}

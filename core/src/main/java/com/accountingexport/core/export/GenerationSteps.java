@@ -1,0 +1,423 @@
+package com.accountingexport.core.export;
+
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.booking.Anomaly;
+import com.accountingexport.core.booking.BookingResult;
+import com.accountingexport.core.booking.Bookkeeper;
+import com.accountingexport.core.booking.EntryLine;
+import com.accountingexport.core.booking.JournalEntry;
+import com.accountingexport.core.document.Counterparty;
+import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.DocumentType;
+import com.accountingexport.core.document.StoredDocument;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.format.AccountsWriter;
+import com.accountingexport.core.format.ExportContext;
+import com.accountingexport.core.format.ExportFormats;
+import com.accountingexport.core.format.ExportWriter;
+import com.accountingexport.core.money.Money;
+import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.ExportRepository.ChainLink;
+import com.accountingexport.core.service.ExportPlanner;
+import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.settings.TenantSettings;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of a generation, each able to run alone in its own process (a Lambda invocation of the
+ * workflow) and to run again after a crash without doing anything twice: <b>claim</b> (pages of the
+ * plan, conditional on the planned versions), <b>render</b> (books what was claimed, streams the
+ * entries, the journal and the accounts file), <b>seal</b> (READY and the audit chain in one
+ * transaction), <b>notify</b>, and <b>fail</b> (the compensation: FAILED, claims released, a
+ * failure notice). Each step reads where the previous one stopped from the export's record, renews
+ * the export's lease, and stops cleanly when it finds the export no longer GENERATING.
+ *
+ * <p>{@link ExportGenerator} runs them in one process for small exports; the state machine
+ * (statemachine/generate-export.asl.json) runs the same steps for large ones.
+ */
+public final class GenerationSteps {
+  /** Plan lines claimed per round (at most 100 per transaction inside). */
+  static final int CLAIM_PAGE = 1000;
+  /** Documents read and booked per round. */
+  static final int RENDER_PAGE = 100;
+  private static final int CHAIN_RETRIES = 20;
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
+  /**
+   * @param lease how long a step may go without renewing the export's lease before recovery takes it for dead
+   * @param stepBudget how long one claim step keeps claiming before it hands back to the workflow
+   */
+  public record Options(Duration lease, Duration stepBudget) {
+    public static Options defaults() {
+      return new Options(Duration.ofMinutes(5), Duration.ofMinutes(2));
+    }
+  }
+
+  /** What a step answers the workflow: counts only. */
+  public record StepResult(String step, boolean finished, boolean stopped, long done, long total, String status) {
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", step);
+      m.put("finished", finished);
+      m.put("stopped", stopped);
+      m.put("done", done);
+      m.put("total", total);
+      m.put("status", status);
+      return m;
+    }
+  }
+
+  private final ExportRepository exports;
+  private final DocumentRepository documents;
+  private final ExportPlanner planner;
+  private final SettingsService settings;
+  private final ExportFiles files;
+  private final ExportNotifier notifier;
+  private final Clock clock;
+  private final Options options;
+
+  public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
+      SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options) {
+    this.exports = exports;
+    this.documents = documents;
+    this.planner = planner;
+    this.settings = settings;
+    this.files = files;
+    this.notifier = notifier == null ? ExportNotifier.NONE : notifier;
+    this.clock = clock;
+    this.options = options;
+  }
+
+  // ------------------------------------------------------------------ claim
+
+  /**
+   * Claims the next pages of the plan until it is done or the step's time budget is spent; the
+   * position is saved after every page, so a retried step goes on where this one stopped.
+   */
+  public StepResult claim(GenerationJob job) {
+    Export e = load(job);
+    if (e.status() != ExportStatus.GENERATING) {
+      return stopped("claim", e);
+    }
+    Progress p = progressOf(e);
+    if (!Progress.CLAIM.equals(p.phase())) {
+      return new StepResult("claim", true, false, p.total(), p.total(), e.status().name());
+    }
+    renewLock(job);
+    Instant deadline = clock.instant().plus(options.stepBudget());
+    try (PlanManifest.Reader plan = new PlanManifest.Reader(files.store().open(ExportFiles.planKey(job.tenant(), e.id())))) {
+      plan.skip(p.done());
+      while (true) {
+        List<PlanManifest.Line> page = plan.page(CLAIM_PAGE);
+        if (page.isEmpty()) {
+          break;
+        }
+        List<ClaimRequest> wanted = page.stream().filter(PlanManifest.Line::claim)
+            .map(l -> new ClaimRequest(l.documentId(), l.version())).toList();
+        ClaimResult claim = wanted.isEmpty() ? new ClaimResult(List.of(), List.of(), List.of(), 0)
+            : exports.claimVersions(job.tenant(), e, wanted);
+        List<SkippedDocument> skipped = new ArrayList<>();
+        claim.taken().forEach(id -> skipped.add(new SkippedDocument(id, "claimed by a concurrent export")));
+        claim.missing().forEach(id -> skipped.add(new SkippedDocument(id, "deleted meanwhile")));
+        claim.changed().forEach(id -> skipped.add(new SkippedDocument(id,
+            "changed after the export was planned: it stays exportable for the next export")));
+        if (!exports.saveProgress(job.tenant(), e.id(), new Progress(Progress.CLAIM, plan.position(), p.total()),
+            leaseUntil(), skipped)) {
+          exports.release(job.tenant(), e.id(), claim.claimed()); // the export died meanwhile: keep nothing
+          return stopped("claim", load(job));
+        }
+        if (!clock.instant().isBefore(deadline)) {
+          return new StepResult("claim", false, false, plan.position(), p.total(), e.status().name());
+        }
+      }
+    }
+    if (!exports.saveProgress(job.tenant(), e.id(), new Progress(Progress.RENDER, 0, p.total()), leaseUntil(), List.of())) {
+      return stopped("claim", load(job));
+    }
+    return new StepResult("claim", true, false, p.total(), p.total(), ExportStatus.GENERATING.name());
+  }
+
+  // ------------------------------------------------------------------ render
+
+  /** Thrown inside a file body when the export stopped being GENERATING: the upload is thrown away. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("the export is no longer generating", null, false, false);
+    }
+  }
+
+  /**
+   * Books every document the export holds, in plan order, from what is stored now (claimed, hence
+   * frozen), and streams the entries, the journal and the accounts file to the file store. A
+   * document that no longer books (its related document changed) is given back and reported.
+   */
+  public StepResult render(GenerationJob job) {
+    Export e = load(job);
+    if (e.status() != ExportStatus.GENERATING) {
+      return stopped("render", e);
+    }
+    Progress p = progressOf(e);
+    if (Progress.CLAIM.equals(p.phase())) {
+      throw new IllegalStateException("export " + e.id() + " has not finished claiming its documents");
+    }
+    if (!Progress.RENDER.equals(p.phase())) {
+      return new StepResult("render", true, false, e.documentCount(), e.documentCount(), e.status().name());
+    }
+    renewLock(job);
+    TenantId tenant = job.tenant();
+    TenantSettings s = settings.get(tenant);
+    ExportWriter writer = ExportFormats.byId(e.format());
+    ExportContext context = ExportFiles.context(e, s.siren());
+    Rendering r = new Rendering(tenant, e, s, p.total());
+    String prefix = ExportFiles.prefix(tenant, e.id());
+    List<ExportFile> written = new ArrayList<>();
+    try {
+      written.add(files.write(ExportFiles.entriesKey(tenant, e.id()), "text/tab-separated-values; charset=UTF-8",
+          ExportFile.ENTRIES, "tsv", out -> {
+            try (EntryCodec.Out codec = new EntryCodec.Out(out);
+                PlanManifest.Reader plan = new PlanManifest.Reader(files.store().open(ExportFiles.planKey(tenant, e.id())))) {
+              for (List<PlanManifest.Line> page = plan.page(RENDER_PAGE); !page.isEmpty(); page = plan.page(RENDER_PAGE)) {
+                r.book(page, codec);
+              }
+            }
+          }));
+    } catch (Stopped stopped) {
+      return stopped("render", load(job));
+    }
+    if (!r.release.isEmpty()) {
+      exports.release(tenant, e.id(), r.release);
+    }
+    if (r.booked == 0) {
+      throw DomainException.conflict("NOTHING_LEFT_TO_EXPORT",
+          "Every selected document was claimed by a concurrent export or changed meanwhile");
+    }
+    written.add(files.write(prefix + ExportFiles.journalName(writer), writer.contentType(), ExportFile.JOURNAL,
+        writer.id(), out -> {
+          try (InputStream in = files.store().open(written.get(0).key())) {
+            writer.write(EntryCodec.read(in), context, out);
+          }
+        }));
+    written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
+        "csv", out -> new AccountsWriter().write(r.parties.values().iterator(),
+            c -> Bookkeeper.customerAuxiliaryAccount(s, c), out)));
+    List<SkippedDocument> skipped = new ArrayList<>(e.skipped());
+    skipped.addAll(r.skipped);
+    if (!exports.saveRendered(tenant, e.id(), r.booked, r.entryLines, r.debit, r.credit, written, dedupe(skipped),
+        new Progress(Progress.SEAL, 0, 1), leaseUntil())) {
+      return stopped("render", load(job));
+    }
+    return new StepResult("render", true, false, r.booked, r.booked, ExportStatus.GENERATING.name());
+  }
+
+  /** The state of one render: counts, totals, the customers met, what was left out. */
+  private final class Rendering {
+    final TenantId tenant;
+    final Export export;
+    final Bookkeeper bookkeeper;
+    final TenantSettings settings;
+    final long total;
+    final Map<String, Counterparty> parties = new LinkedHashMap<>();
+    final List<SkippedDocument> skipped = new ArrayList<>();
+    final List<String> release = new ArrayList<>();
+    int booked;
+    int entryLines;
+    long seen;
+    BigDecimal debit = Money.ZERO;
+    BigDecimal credit = Money.ZERO;
+    Instant nextProgress;
+
+    Rendering(TenantId tenant, Export export, TenantSettings settings, long total) {
+      this.tenant = tenant;
+      this.export = export;
+      this.settings = settings;
+      this.bookkeeper = new Bookkeeper(settings);
+      this.total = total;
+      this.nextProgress = clock.instant().plus(PROGRESS_EVERY);
+    }
+
+    void book(List<PlanManifest.Line> page, EntryCodec.Out codec) {
+      Map<String, StoredDocument> found = documents.findAll(tenant, page.stream().map(PlanManifest.Line::documentId).toList());
+      Map<String, Document> known = new HashMap<>();
+      found.values().forEach(d -> known.put(d.id(), d.document()));
+      var lookup = planner.cachingLookup(tenant, known);
+      for (PlanManifest.Line line : page) {
+        seen++;
+        StoredDocument d = found.get(line.documentId());
+        boolean held = d != null && d.export() != null && export.id().equals(d.export().exportId());
+        if (line.claim() && !held) {
+          continue; // not claimed: the claim step reported why
+        }
+        if (d == null) {
+          skipped.add(new SkippedDocument(line.documentId(), "deleted meanwhile"));
+          continue;
+        }
+        BookingResult booking = bookkeeper.book(d.document(), lookup);
+        if (booking.isBlocked() || booking.entry() == null) {
+          skipped.add(new SkippedDocument(d.id(), "no longer exportable: " + booking.anomalies().stream()
+              .map(Anomaly::code).collect(Collectors.joining(", "))));
+          if (line.claim()) {
+            release.add(d.id());
+          }
+          continue;
+        }
+        JournalEntry entry = booking.entry();
+        codec.append(entry);
+        booked++;
+        entryLines += entry.lines().size();
+        for (EntryLine l : entry.lines()) {
+          debit = debit.add(l.debit());
+          credit = credit.add(l.credit());
+        }
+        Document doc = d.document();
+        if (doc.counterparty() != null && !doc.type().isPurchaseSide() && doc.type() != DocumentType.EXPENSE_REPORT) {
+          String account = Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty());
+          if (account != null) {
+            parties.putIfAbsent(account, doc.counterparty());
+          }
+        }
+      }
+      if (!clock.instant().isBefore(nextProgress)) {
+        nextProgress = clock.instant().plus(PROGRESS_EVERY);
+        if (!exports.saveProgress(tenant, export.id(), new Progress(Progress.RENDER, seen, total), leaseUntil(), List.of())) {
+          throw new Stopped();
+        }
+      }
+    }
+  }
+
+  private static List<SkippedDocument> dedupe(List<SkippedDocument> skipped) {
+    Map<String, SkippedDocument> byId = new LinkedHashMap<>();
+    skipped.forEach(s -> byId.putIfAbsent(s.documentId(), s));
+    return List.copyOf(byId.values());
+  }
+
+  // ------------------------------------------------------------------ seal
+
+  /** READY and the tenant's audit chain in one transaction, hashing what the render recorded. */
+  public StepResult seal(GenerationJob job) {
+    Export e = load(job);
+    if (e.status() != ExportStatus.GENERATING) {
+      return e.chainSeq() > 0 ? new StepResult("seal", true, false, 1, 1, e.status().name()) : stopped("seal", e);
+    }
+    Progress p = progressOf(e);
+    if (!Progress.SEAL.equals(p.phase())) {
+      throw new IllegalStateException("export " + e.id() + " has not finished rendering its files");
+    }
+    Export sealed = finalise(job.tenant(), e);
+    unlock(job);
+    return new StepResult("seal", true, false, 1, 1, sealed.status().name());
+  }
+
+  private Export finalise(TenantId tenant, Export e) {
+    for (int attempt = 0; ; attempt++) {
+      ChainLink head = exports.chainHead(tenant);
+      Export content = new Export(e.id(), e.number(), ExportStatus.READY, e.period(), e.journals(), e.format(), e.pdf(),
+          e.reexport(), e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.createdAt(), e.createdBy(), null, null,
+          null, null, e.files(), e.skipped(), null, null, head.seq() + 1, head.hash(), null, null);
+      String hash = RecordHash.of(tenant, content, head.seq() + 1, head.hash());
+      try {
+        return exports.markReady(tenant, e.id(), e.documentCount(), e.entryCount(), e.debit(), e.credit(), e.files(),
+            e.skipped(), new ChainLink(head.seq() + 1, hash));
+      } catch (ExportService.ChainMovedException moved) {
+        if (attempt >= CHAIN_RETRIES) {
+          throw moved;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ notify
+
+  /** Mails the outcome to the requester and the tenant's addresses, and records it on the export. Never throws for a mail. */
+  public StepResult notify(GenerationJob job, String outcome) {
+    Export e = load(job);
+    if (e.notices().stream().anyMatch(n -> n.outcome().equals(outcome) && n.sent())) {
+      return new StepResult("notify", true, false, 1, 1, e.status().name()); // a retried step mails once
+    }
+    Notice notice;
+    try {
+      notice = notifier.notify(e, outcome, job.requester(), settings.get(job.tenant()));
+    } catch (RuntimeException unexpected) {
+      notice = new Notice(outcome, List.of(), false, 0, "the notice could not be built: " + unexpected.getClass().getSimpleName(),
+          clock.instant());
+    }
+    exports.addNotice(job.tenant(), e.id(), notice);
+    return new StepResult("notify", true, false, notice.sent() ? 1 : 0, 1, e.status().name());
+  }
+
+  // ------------------------------------------------------------------ fail
+
+  /**
+   * The compensation: marks the export FAILED with {@code reason} (it keeps its number), gives back
+   * every document it holds, frees the generation lock and sends the failure notice. Idempotent.
+   */
+  public StepResult fail(GenerationJob job, String reason) {
+    Export e = exports.find(job.tenant(), job.exportId()).orElse(null);
+    if (e == null) {
+      return new StepResult("fail", true, true, 0, 0, "UNKNOWN");
+    }
+    boolean wasGenerating = e.status() == ExportStatus.GENERATING;
+    Instant now = clock.instant();
+    if (wasGenerating) {
+      exports.markFailed(job.tenant(), e.id(), reason, now);
+    }
+    Export failed = load(job);
+    if (failed.status() == ExportStatus.FAILED && failed.releasedAt() == null) {
+      exports.release(job.tenant(), e.id(), exports.heldDocuments(job.tenant(), e.id()));
+      exports.markReleased(job.tenant(), e.id(), now);
+    }
+    unlock(job);
+    if (failed.status() == ExportStatus.FAILED) {
+      notify(job, ExportNotifier.FAILED);
+    }
+    return new StepResult("fail", true, false, 0, 0, failed.status().name());
+  }
+
+  /** The reason recorded on a FAILED export for an exception (never a stack trace). */
+  public static String reasonOf(Throwable cause) {
+    return cause instanceof DomainException d ? d.code() + ": " + d.getMessage()
+        : "generation stopped: " + cause.getClass().getSimpleName();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private Export load(GenerationJob job) {
+    return exports.find(job.tenant(), job.exportId())
+        .orElseThrow(() -> DomainException.notFound("EXPORT_NOT_FOUND", "No export " + job.exportId()));
+  }
+
+  private static Progress progressOf(Export e) {
+    return e.progress() != null ? e.progress() : Progress.start(0);
+  }
+
+  private StepResult stopped(String step, Export e) {
+    return new StepResult(step, true, true, 0, 0, e.status().name());
+  }
+
+  private Instant leaseUntil() {
+    return clock.instant().plus(options.lease());
+  }
+
+  private void renewLock(GenerationJob job) {
+    if (job.lock() != null) {
+      exports.tryLock(job.tenant(), job.lock(), job.exportId(), leaseUntil(), clock.instant());
+    }
+  }
+
+  private void unlock(GenerationJob job) {
+    if (job.lock() != null) {
+      exports.unlock(job.tenant(), job.lock(), job.exportId());
+    }
+  }
+}
