@@ -31,6 +31,12 @@ class PrimingTest {
       public void save(TenantId tenant, TenantSettings settings) {
         calls.add("save " + tenant.value());
       }
+
+      @Override
+      public List<TenantId> autoExportTenants(int dayOfMonth) {
+        calls.add("autoExportTenants " + dayOfMonth);
+        return List.of();
+      }
     };
     InMemoryDocumentRepository docs = new InMemoryDocumentRepository();
     Wiring wiring = new Wiring(null, Config.from(Map.of()), Clock.systemUTC(), () -> "x", docs, counting,

@@ -14,6 +14,8 @@ import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.settings.AccountMapping;
+import com.accountingexport.core.settings.AutoExport;
+import com.accountingexport.core.settings.Language;
 import com.accountingexport.core.settings.TenantSettings;
 import com.accountingexport.core.settings.VatRegime;
 import java.time.MonthDay;
@@ -33,8 +35,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * roles, screens) and journal kinds by their lower-case name ({@code sales}); {@code journalCodes} and
  * {@code accounts.vatCollectedByRate} are maps; {@code pageAccess} maps a screen to the list of roles
  * (a list, not a set: a screen may be shown to no role, and DynamoDB has no empty sets);
- * {@code backgroundThreshold} is a number, {@code depositsAsPayments} a BOOL. A field missing from an
+ * {@code backgroundThreshold} is a number, {@code depositsAsPayments} a BOOL, {@code locale} the
+ * language's wire name ({@code fr}, {@code en}; an item without it reads as {@code fr}). A field missing from an
  * older item reads as its default, so adding a setting needs no migration.
+ *
+ * <p>{@code autoExport} is a map {@code {enabled: BOOL, dayOfMonth: N, journals: L, format?: S}} (absent =
+ * disabled). While it is enabled the item also carries {@code GSI1PK = AUTOEXPORT#DAY#<dd>} and
+ * {@code GSI1SK = T#<tenant>}, so that the daily schedule finds the tenants of a day with one Query
+ * instead of a Scan. That partition is the table's only one not prefixed by a tenant: it lists tenants,
+ * on purpose, and holds nothing but their settings items; it is sparse (a save without an enabled
+ * {@code autoExport} rewrites the item without the two attributes) and only the schedule reads it.
  */
 public final class SettingsItemMapper {
   public static final String SK_SETTINGS = "SETTINGS";
@@ -50,6 +60,10 @@ public final class SettingsItemMapper {
   public static final String DEPOSITS_AS_PAYMENTS = "depositsAsPayments";
   public static final String SIREN = "siren";
   public static final String PAGE_ACCESS = "pageAccess";
+  public static final String LOCALE = "locale";
+  public static final String AUTO_EXPORT = "autoExport";
+  /** GSI1 partition of the tenants whose monthly export runs on a day: {@code AUTOEXPORT#DAY#07}. */
+  public static final String AUTO_EXPORT_DAY_PREFIX = "AUTOEXPORT#DAY#";
 
   private SettingsItemMapper() {}
 
@@ -59,6 +73,24 @@ public final class SettingsItemMapper {
 
   public static Map<String, AttributeValue> key(TenantId tenant) {
     return Map.of(TableDefinition.PK, Attrs.s(pk(tenant)), TableDefinition.SK, Attrs.s(SK_SETTINGS));
+  }
+
+  /** {@code AUTOEXPORT#DAY#<dd>}: the GSI1 partition of the tenants whose monthly export runs on {@code dayOfMonth}. */
+  public static String autoExportPartition(int dayOfMonth) {
+    return AUTO_EXPORT_DAY_PREFIX + String.format(Locale.ROOT, "%02d", dayOfMonth);
+  }
+
+  /** {@code T#<tenant>}: the GSI1 sort key of a settings item in an {@link #autoExportPartition} partition. */
+  public static String autoExportSortKey(TenantId tenant) {
+    return "T#" + tenant.value();
+  }
+
+  /** The tenant named by a GSI1 sort key written by {@link #autoExportSortKey}. */
+  public static TenantId tenantOfAutoExportSortKey(String sortKey) {
+    if (sortKey == null || !sortKey.startsWith("T#")) {
+      throw new IllegalStateException("not an autoExport index sort key: " + sortKey);
+    }
+    return new TenantId(sortKey.substring(2));
   }
 
   public static Map<String, AttributeValue> toItem(TenantId tenant, TenantSettings s) {
@@ -86,6 +118,20 @@ public final class SettingsItemMapper {
     s.pageAccess().forEach((screen, roles) -> access.put(screen.wire(),
         Attrs.l(roles.stream().sorted().map(r -> Attrs.s(r.wire())).toList())));
     item.put(PAGE_ACCESS, Attrs.m(access));
+    putS(item, LOCALE, s.language().wire());
+    AutoExport auto = s.autoExport();
+    if (auto != null) {
+      Map<String, AttributeValue> a = new HashMap<>();
+      a.put("enabled", Attrs.bool(auto.enabled()));
+      a.put("dayOfMonth", Attrs.n(auto.dayOfMonth()));
+      putStrings(a, "journals", auto.journals());
+      putS(a, "format", auto.format());
+      item.put(AUTO_EXPORT, Attrs.m(a));
+      if (auto.enabled()) {
+        item.put(TableDefinition.GSI1PK, Attrs.s(autoExportPartition(auto.dayOfMonth())));
+        item.put(TableDefinition.GSI1SK, Attrs.s(autoExportSortKey(tenant)));
+      }
+    }
     return item;
   }
 
@@ -95,6 +141,7 @@ public final class SettingsItemMapper {
     String regime = getS(item, VAT_REGIME_SERVICES);
     Long threshold = getLong(item, BACKGROUND_THRESHOLD);
     Map<String, AttributeValue> accounts = getMap(item, ACCOUNTS);
+    String locale = getS(item, LOCALE);
     return new TenantSettings(
         fiscalYearStart == null ? defaults.fiscalYearStart() : MonthDay.parse("--" + fiscalYearStart),
         regime == null ? defaults.vatRegimeServices()
@@ -107,7 +154,23 @@ public final class SettingsItemMapper {
         threshold == null ? defaults.backgroundThreshold() : Math.toIntExact(threshold),
         getBool(item, DEPOSITS_AS_PAYMENTS, defaults.depositsAsPayments()),
         pageAccess(getMap(item, PAGE_ACCESS)),
-        getS(item, SIREN));
+        getS(item, SIREN),
+        locale == null ? defaults.language()
+            : Language.fromWire(locale).orElseThrow(() -> unknown(LOCALE, locale)),
+        autoExport(getMap(item, AUTO_EXPORT)));
+  }
+
+  private static AutoExport autoExport(Map<String, AttributeValue> stored) {
+    if (stored == null) {
+      return null;
+    }
+    Long day = getLong(stored, "dayOfMonth");
+    if (day != null && (day < 1 || day > AutoExport.LAST_DAY)) {
+      throw unknown(AUTO_EXPORT + ".dayOfMonth", day.toString());
+    }
+    List<String> journals = getStrings(stored, "journals");
+    return new AutoExport(getBool(stored, "enabled", false), day == null ? AutoExport.DEFAULT_DAY : Math.toIntExact(day),
+        journals == null ? List.of() : journals, getS(stored, "format"));
   }
 
   private static String journalKey(JournalKind kind) {

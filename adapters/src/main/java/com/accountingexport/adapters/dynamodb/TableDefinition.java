@@ -33,7 +33,9 @@ public final class TableDefinition {
   public static final String SK = "SK";
   /**
    * The first global secondary index: documents by month ({@code T#<tenant>#DOCMONTH#yyyy-MM}),
-   * export history ({@code T#<tenant>#EXPORTS}).
+   * export history ({@code T#<tenant>#EXPORTS}), and — the one partition not prefixed by a tenant,
+   * sparse — the tenants whose monthly export runs on a day ({@code AUTOEXPORT#DAY#<dd>}, settings
+   * items only, read by the daily schedule; see {@link SettingsItemMapper}).
    */
   public static final String GSI1 = "GSI1";
   public static final String GSI1PK = "GSI1PK";

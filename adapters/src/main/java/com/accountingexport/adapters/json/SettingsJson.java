@@ -4,6 +4,8 @@ import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.settings.AccountMapping;
+import com.accountingexport.core.settings.AutoExport;
+import com.accountingexport.core.settings.Language;
 import com.accountingexport.core.settings.TenantSettings;
 import com.accountingexport.core.settings.VatRegime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +47,8 @@ public final class SettingsJson {
   private static final List<String> PREFIX_FIELDS = List.of("customerAuxPrefix", "supplierAuxPrefix", "employeeAuxPrefix");
   private static final Set<String> FIELDS = Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern",
       "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
-      "pageAccess", "siren");
+      "pageAccess", "siren", "locale", "autoExport");
+  private static final Set<String> AUTO_EXPORT_FIELDS = Set.of("enabled", "dayOfMonth", "journals", "format");
 
   private SettingsJson() {}
 
@@ -117,6 +120,8 @@ public final class SettingsJson {
     if (sirenNode != null) {
       siren = sirenNode.isNull() ? null : r.matching(n, "", "siren", false, SIREN, "9 digits (the company's SIREN)");
     }
+    Language language = language(n, r);
+    AutoExport autoExport = autoExport(current, n, codes, jc != null, formats, r);
     r.throwIfInvalid();
     return new TenantSettings(fy,
         regime != null ? regime : current.vatRegimeServices(),
@@ -126,7 +131,85 @@ public final class SettingsJson {
         emails != null ? emails : current.notificationEmails(),
         threshold != null ? threshold : current.backgroundThreshold(),
         depositsAsPayments != null ? depositsAsPayments : current.depositsAsPayments(),
-        access, siren);
+        access, siren,
+        language != null ? language : current.language(),
+        autoExport);
+  }
+
+  /**
+   * {@code autoExport}: its fields are merged onto the current ones (or the defaults: disabled, day 1,
+   * every journal, the tenant's format); JSON null turns it off and forgets it. The journals must be
+   * the tenant's codes, checked against the codes this same request leaves in place.
+   */
+  private static AutoExport autoExport(TenantSettings current, JsonNode n, Map<JournalKind, String> codes,
+      boolean codesChanged, Set<String> formats, JsonReader r) {
+    JsonNode node = n.get("autoExport");
+    if (node != null && node.isNull()) {
+      return null;
+    }
+    AutoExport base = current.autoExportOrDisabled();
+    if (node == null) {
+      if (codesChanged && current.autoExport() != null) {
+        unknownJournals(base.journals(), codes, r, " (journalCodes changes it: send autoExport.journals too)");
+      }
+      return current.autoExport();
+    }
+    if (!node.isObject()) {
+      r.fail("autoExport", "INVALID_TYPE", "must be an object such as {\"enabled\": true, \"dayOfMonth\": 5}, or null");
+      return current.autoExport();
+    }
+    r.onlyFields(node, "autoExport", AUTO_EXPORT_FIELDS);
+    Boolean enabled = r.bool(node, "autoExport", "enabled");
+    Integer day = r.integer(node, "autoExport", "dayOfMonth", 1, AutoExport.LAST_DAY);
+    List<String> journals = base.journals();
+    List<String> asked = r.strings(node, "autoExport", "journals", JournalKind.values().length, JOURNAL_CODE,
+        "a journal code of this tenant " + Set.copyOf(codes.values()).stream().sorted().toList());
+    boolean wellFormed = asked == null || asked.size() == node.get("journals").size(); // else already refused
+    if (asked != null && wellFormed) {
+      journals = asked;
+      for (int i = 0; i < asked.size(); i++) {
+        if (asked.indexOf(asked.get(i)) < i) {
+          r.fail("autoExport.journals[" + i + "]", "DUPLICATE_JOURNAL", "names " + asked.get(i) + " twice");
+        }
+      }
+    }
+    if (wellFormed && (asked != null || codesChanged)) {
+      unknownJournals(journals, codes, r, "");
+    }
+    String format = base.format();
+    JsonNode f = node.get("format");
+    if (f != null) {
+      if (f.isNull()) {
+        format = null;
+      } else if (!f.isTextual() || !formats.contains(f.textValue())) {
+        r.fail("autoExport.format", "UNKNOWN_FORMAT",
+            "must be one of " + formats.stream().sorted().toList() + ", or null for the tenant's defaultFormat");
+      } else {
+        format = f.textValue();
+      }
+    }
+    return new AutoExport(enabled != null ? enabled : base.enabled(), day != null ? day : base.dayOfMonth(), journals,
+        format);
+  }
+
+  private static void unknownJournals(List<String> journals, Map<JournalKind, String> codes, JsonReader r, String hint) {
+    for (int i = 0; i < journals.size(); i++) {
+      if (!codes.containsValue(journals.get(i))) {
+        r.fail("autoExport.journals[" + i + "]", "UNKNOWN_JOURNAL", "'" + journals.get(i)
+            + "' is not one of this tenant's journals " + codes.values().stream().sorted().toList() + hint);
+      }
+    }
+  }
+
+  /** {@code locale}: {@code fr} or {@code en}, nothing else (not even an empty string); null keeps the current one. */
+  private static Language language(JsonNode n, JsonReader r) {
+    List<String> allowed = Arrays.stream(Language.values()).map(Language::wire).toList();
+    JsonNode node = n.get("locale");
+    if (node != null && node.isTextual() && node.textValue().isEmpty()) {
+      r.fail("locale", "INVALID_VALUE", "must be one of " + allowed + ", got \"\"");
+      return null;
+    }
+    return r.oneOf(n, "", "locale", false, Language::fromWire, allowed);
   }
 
   private static MonthDay monthDay(String text, JsonReader r) {
@@ -235,6 +318,14 @@ public final class SettingsJson {
     o.put("backgroundThreshold", s.backgroundThreshold());
     o.put("depositsAsPayments", s.depositsAsPayments());
     o.put("siren", s.siren());
+    o.put("locale", s.language().wire());
+    AutoExport auto = s.autoExportOrDisabled();
+    ObjectNode ae = o.putObject("autoExport");
+    ae.put("enabled", auto.enabled());
+    ae.put("dayOfMonth", auto.dayOfMonth());
+    ArrayNode aj = ae.putArray("journals");
+    auto.journals().forEach(aj::add);
+    ae.put("format", auto.format());
     ObjectNode pa = o.putObject("pageAccess");
     for (Screen sc : Screen.values()) {
       ArrayNode roles = pa.putArray(sc.wire());

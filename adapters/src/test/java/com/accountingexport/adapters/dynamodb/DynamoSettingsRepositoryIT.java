@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountingexport.adapters.testing.LocalDynamo;
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.settings.Language;
 import com.accountingexport.core.settings.TenantSettings;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,7 @@ class DynamoSettingsRepositoryIT {
     assertEquals("445712", item.get("accounts").m().get("vatCollectedByRate").m().get("20.00").s());
     assertEquals("250", item.get("backgroundThreshold").n());
     assertEquals(0, item.get("pageAccess").m().get("vatSummary").l().size());
+    assertEquals("en", item.get("locale").s());
   }
 
   @Test
@@ -97,5 +99,6 @@ class DynamoSettingsRepositoryIT {
     assertEquals(new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), "OLD-{seq:3}", d.defaultFormat(),
         d.journalCodes(), d.accounts(), d.notificationEmails(), d.backgroundThreshold(), d.depositsAsPayments(),
         d.pageAccess()), found);
+    assertEquals(Language.FR, found.language());
   }
 }

@@ -14,6 +14,7 @@ import com.accountingexport.core.document.PaymentInfo;
 import com.accountingexport.core.document.ServicePeriod;
 import com.accountingexport.core.document.Totals;
 import com.accountingexport.core.settings.AccountMapping;
+import com.accountingexport.core.settings.Language;
 import com.accountingexport.core.settings.TenantSettings;
 import com.accountingexport.core.settings.VatRegime;
 import java.math.BigDecimal;
@@ -83,6 +84,6 @@ final class Fixtures {
             Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
             Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),
             Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)),
-        "732829320");
+        "732829320", Language.EN);
   }
 }

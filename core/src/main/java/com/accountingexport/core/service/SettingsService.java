@@ -6,6 +6,7 @@ import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.port.SettingsRepository;
 import com.accountingexport.core.settings.TenantSettings;
+import java.util.List;
 
 /** Reads and changes a tenant's settings; a tenant that never saved any runs on the defaults. */
 public final class SettingsService {
@@ -21,6 +22,11 @@ public final class SettingsService {
 
   public TenantSettings get(Caller caller) {
     return get(caller.tenant());
+  }
+
+  /** The tenants whose monthly export is enabled on {@code dayOfMonth} (an index: read each one's settings again). */
+  public List<TenantId> autoExportTenants(int dayOfMonth) {
+    return repository.autoExportTenants(dayOfMonth);
   }
 
   /** Saves new settings; only company admins and firm users may. */

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param depositsAsPayments Dolibarr-style option: deposit invoices are not booked, their payment
  *     credits 4191 (ACCOUNTING.md §3)
  * @param siren the company's SIREN (9 digits), which names its FEC files; null when not given
+ * @param language the language of the notification e-mails (setting {@code locale}); null reads as French
+ * @param autoExport the monthly export (setting {@code autoExport}); null = disabled (a disabled one with
+ *     every default value is stored as null)
  */
 public record TenantSettings(
     MonthDay fiscalYearStart,
@@ -31,7 +34,9 @@ public record TenantSettings(
     int backgroundThreshold,
     boolean depositsAsPayments,
     Map<Screen, Set<Role>> pageAccess,
-    String siren) {
+    String siren,
+    Language language,
+    AutoExport autoExport) {
 
   public static final String DEFAULT_NUMBERING = "EXP-{yyyy}-{seq:5}";
 
@@ -51,20 +56,50 @@ public record TenantSettings(
     }
     pageAccess = Map.copyOf(access);
     notificationEmails = notificationEmails == null ? List.of() : List.copyOf(notificationEmails);
+    language = language == null ? Language.FR : language;
+    autoExport = AutoExport.DISABLED.equals(autoExport) ? null : autoExport;
   }
 
-  /** Settings without a SIREN. */
+  /** Settings without a monthly export (the record as it was before {@code autoExport}). */
+  public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
+      String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
+      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren,
+      Language language) {
+    this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
+        backgroundThreshold, depositsAsPayments, pageAccess, siren, language, null);
+  }
+
+  /** Settings in French (the record as it was before {@code language}). */
+  public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
+      String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
+      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren) {
+    this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
+        backgroundThreshold, depositsAsPayments, pageAccess, siren, Language.FR, null);
+  }
+
+  /** Settings without a SIREN, in French. */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
       int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
-        backgroundThreshold, depositsAsPayments, pageAccess, null);
+        backgroundThreshold, depositsAsPayments, pageAccess, null, Language.FR, null);
   }
 
   public static TenantSettings defaults() {
     return new TenantSettings(
         MonthDay.of(1, 1), VatRegime.DEBITS, DEFAULT_NUMBERING, "fec",
-        null, AccountMapping.defaults(), List.of(), 1000, false, null, null);
+        null, AccountMapping.defaults(), List.of(), 1000, false, null, null, Language.FR, null);
+  }
+
+  /** The same settings with another monthly export (null = disabled). */
+  public TenantSettings withAutoExport(AutoExport value) {
+    return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
+        notificationEmails, backgroundThreshold, depositsAsPayments, pageAccess, siren, language, value);
+  }
+
+  /** {@link #autoExport()}, {@link AutoExport#DISABLED} when none is set. */
+  public AutoExport autoExportOrDisabled() {
+    return autoExport == null ? AutoExport.DISABLED : autoExport;
   }
 
   /** Firm users and company admins see every page; plain company users see none until allowed. */

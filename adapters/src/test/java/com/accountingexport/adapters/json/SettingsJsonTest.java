@@ -1,0 +1,62 @@
+package com.accountingexport.adapters.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.settings.Language;
+import com.accountingexport.core.settings.TenantSettings;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code locale} setting on the wire: {@code fr} by default, {@code fr} or {@code en} only. */
+class SettingsJsonTest {
+  private static final Set<String> FORMATS = Set.of("fec", "csv");
+
+  private static TenantSettings merge(TenantSettings current, String body) {
+    return SettingsJson.merge(current, Json.parse(body), FORMATS);
+  }
+
+  @Test
+  void write_shouldSayFr_forTheDefaults() {
+    assertEquals("fr", SettingsJson.write(TenantSettings.defaults()).get("locale").asText());
+  }
+
+  @Test
+  void merge_shouldTakeEnglish_andWriteItBack() {
+    // when
+    TenantSettings s = merge(TenantSettings.defaults(), "{\"locale\": \"en\"}");
+
+    // then
+    assertEquals(Language.EN, s.language());
+    assertEquals("en", SettingsJson.write(s).get("locale").asText());
+  }
+
+  @Test
+  void merge_shouldKeepTheCurrentLanguage_whenLocaleIsAbsentOrNull() {
+    // given
+    TenantSettings english = merge(TenantSettings.defaults(), "{\"locale\": \"en\"}");
+
+    // when / then
+    assertEquals(Language.EN, merge(english, "{\"defaultFormat\": \"csv\"}").language());
+    assertEquals(Language.EN, merge(english, "{\"locale\": null}").language());
+    assertEquals(Language.FR, merge(english, "{\"locale\": \"fr\"}").language());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"de\"", "\"FR\"", "\"en-GB\"", "\"\"", "1", "true", "[\"fr\"]", "{\"fr\": 1}"})
+  void merge_shouldAnswer400OnLocale_forAnythingButFrOrEn(String value) {
+    // when
+    DomainException e = assertThrows(DomainException.class,
+        () -> merge(TenantSettings.defaults(), "{\"locale\": " + value + ", \"siren\": \"123\"}"));
+
+    // then: locale is named, next to the other bad fields
+    assertEquals(ErrorKind.INVALID, e.kind());
+    assertTrue(e.details().stream().anyMatch(v -> "locale".equals(v.field())), e.details().toString());
+    assertTrue(e.details().stream().anyMatch(v -> "siren".equals(v.field())), e.details().toString());
+  }
+}
