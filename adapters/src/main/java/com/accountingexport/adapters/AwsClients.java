@@ -1,6 +1,9 @@
 package com.accountingexport.adapters;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -15,38 +18,126 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The AWS clients the service uses, built once. {@link #fromEnvironment()} follows the SDK's own
- * rules (AWS_REGION, default credentials chain, AWS_ENDPOINT_URL[_SERVICE]): one code path for AWS,
- * LocalStack and the embedded emulators. {@link #forEndpoints} points each client at an emulator.
+ * The AWS clients the service uses, each built on first use and then kept. {@link #fromEnvironment()}
+ * follows the SDK's own rules (AWS_REGION, default credentials chain, AWS_ENDPOINT_URL[_SERVICE]):
+ * one code path for AWS, LocalStack and the embedded emulators. {@link #forEndpoints} points each
+ * client at an emulator.
+ *
+ * <p>Built lazily so that a function's jar holds only the SDK modules it calls: the documents
+ * function never touches S3 or SES, so their classes are never loaded and are not shipped in its jar
+ * (adapters declares s3, sesv2 and sfn optional; each function module names those it needs).
  */
-public record AwsClients(DynamoDbClient dynamo, S3Client s3, S3Presigner presigner, SesV2Client ses) {
+public final class AwsClients implements AutoCloseable {
+  private final Lazy<DynamoDbClient> dynamo;
+  private final Lazy<S3Client> s3;
+  private final Lazy<S3Presigner> presigner;
+  private final Lazy<SesV2Client> ses;
+
+  /** Clients built elsewhere (tests); a null one is absent (e.g. no SES: notices are not sent). */
+  public AwsClients(DynamoDbClient dynamo, S3Client s3, S3Presigner presigner, SesV2Client ses) {
+    this(() -> dynamo, () -> s3, () -> presigner, () -> ses);
+  }
+
+  private AwsClients(Supplier<DynamoDbClient> dynamo, Supplier<S3Client> s3, Supplier<S3Presigner> presigner,
+      Supplier<SesV2Client> ses) {
+    this.dynamo = new Lazy<>(dynamo);
+    this.s3 = new Lazy<>(s3);
+    this.presigner = new Lazy<>(presigner);
+    this.ses = new Lazy<>(ses);
+  }
+
+  public DynamoDbClient dynamo() {
+    return dynamo.get();
+  }
+
+  public S3Client s3() {
+    return s3.get();
+  }
+
+  public S3Presigner presigner() {
+    return presigner.get();
+  }
+
+  /** The SES v2 client, or null when this set has none. */
+  public SesV2Client ses() {
+    return ses.get();
+  }
 
   public static AwsClients fromEnvironment() {
-    SdkHttpClient http = UrlConnectionHttpClient.create();
+    Lazy<SdkHttpClient> http = new Lazy<>(UrlConnectionHttpClient::create);
     boolean emulated = System.getenv("AWS_ENDPOINT_URL") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null;
-    S3Configuration s3Config = S3Configuration.builder().pathStyleAccessEnabled(emulated).build();
     return new AwsClients(
-        DynamoDbClient.builder().httpClient(http).build(),
-        S3Client.builder().httpClient(http).serviceConfiguration(s3Config).build(),
-        S3Presigner.builder().serviceConfiguration(s3Config).build(),
-        SesV2Client.builder().httpClient(http).build());
+        () -> DynamoDbClient.builder().httpClient(http.get()).build(),
+        () -> S3Client.builder().httpClient(http.get())
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build()).build(),
+        () -> S3Presigner.builder()
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build()).build(),
+        () -> SesV2Client.builder().httpClient(http.get()).build());
   }
 
   /** Clients for emulators on the given endpoints, with dummy static credentials. */
   public static AwsClients forEndpoints(URI dynamo, URI s3, URI ses, Region region) {
-    SdkHttpClient http = UrlConnectionHttpClient.create();
+    Lazy<SdkHttpClient> http = new Lazy<>(UrlConnectionHttpClient::create);
     AwsCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    S3Configuration s3Config = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     return new AwsClients(
-        DynamoDbClient.builder().httpClient(http).endpointOverride(dynamo).region(region).credentialsProvider(creds).build(),
-        S3Client.builder().httpClient(http).endpointOverride(s3).region(region).credentialsProvider(creds)
-            .serviceConfiguration(s3Config).build(),
-        S3Presigner.builder().endpointOverride(s3).region(region).credentialsProvider(creds)
-            .serviceConfiguration(s3Config).build(),
-        SesV2Client.builder().httpClient(http).endpointOverride(ses).region(region).credentialsProvider(creds).build());
+        () -> DynamoDbClient.builder().httpClient(http.get()).endpointOverride(dynamo).region(region)
+            .credentialsProvider(creds).build(),
+        () -> S3Client.builder().httpClient(http.get()).endpointOverride(s3).region(region).credentialsProvider(creds)
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
+        () -> S3Presigner.builder().endpointOverride(s3).region(region).credentialsProvider(creds)
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
+        () -> SesV2Client.builder().httpClient(http.get()).endpointOverride(ses).region(region)
+            .credentialsProvider(creds).build());
   }
 
   public static DefaultCredentialsProvider defaultCredentials() {
     return DefaultCredentialsProvider.builder().build();
+  }
+
+  /** Closes the clients that were built. */
+  @Override
+  public void close() {
+    List<AutoCloseable> built = new ArrayList<>();
+    for (Lazy<?> l : List.of(dynamo, s3, presigner, ses)) {
+      Object v = l.ifBuilt();
+      if (v instanceof AutoCloseable c) {
+        built.add(c);
+      }
+    }
+    for (AutoCloseable c : built) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // closing: nothing to do
+      }
+    }
+  }
+
+  /** A value built once, on first use. */
+  static final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> factory;
+    private volatile boolean built;
+    private T value;
+
+    Lazy(Supplier<T> factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+      if (!built) {
+        synchronized (this) {
+          if (!built) {
+            value = factory.get();
+            built = true;
+          }
+        }
+      }
+      return value;
+    }
+
+    T ifBuilt() {
+      return built ? value : null;
+    }
   }
 }

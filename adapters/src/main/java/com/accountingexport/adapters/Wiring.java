@@ -4,7 +4,13 @@ import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
 import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
 import com.accountingexport.adapters.s3.S3FileStore;
+import com.accountingexport.core.export.ExportFiles;
+import com.accountingexport.core.export.ExportGenerator;
+import com.accountingexport.core.export.ExportNotifier;
+import com.accountingexport.core.export.ExportRecovery;
 import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.GenerationSteps;
+import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.FileStore;
@@ -15,6 +21,7 @@ import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.PreviewService;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
 import java.time.Clock;
 
 /**
@@ -36,19 +43,36 @@ public final class Wiring {
   private final ExportRepository exportRepository;
   private final FileStore fileStore;
   private final ExportService exports;
+  private final ExportFiles exportFiles;
+  private final GenerationSteps steps;
+  private final ExportRecovery recovery;
+  private final ExportGenerator generator;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
+    this(aws, config, clock, ids, null, ExportNotifier.NONE);
+  }
+
+  /** The DynamoDB and S3 ports, with a background workflow (null: every export runs in its request) and a notifier. */
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids, WorkflowStarter workflows,
+      ExportNotifier notifier) {
     this(aws, config, clock, ids,
         new DynamoDocumentRepository(aws.dynamo(), config.tableName()),
         new DynamoSettingsRepository(aws.dynamo(), config.tableName()),
         new DynamoExportRepository(aws.dynamo(), config.tableName()),
-        new S3FileStore(aws.s3(), aws.presigner(), config.bucketName()));
+        new LazyFileStore(() -> new S3FileStore(aws.s3(), aws.presigner(), config.bucketName())), workflows, notifier);
   }
 
-  /** For tests: the same services over other implementations of the ports. */
+  /** For tests: the same services over other implementations of the ports (decorated ones inject faults). */
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
       DocumentRepository documentRepository, SettingsRepository settingsRepository,
       ExportRepository exportRepository, FileStore fileStore) {
+    this(aws, config, clock, ids, documentRepository, settingsRepository, exportRepository, fileStore, null,
+        ExportNotifier.NONE);
+  }
+
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
+      DocumentRepository documentRepository, SettingsRepository settingsRepository,
+      ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -61,12 +85,28 @@ public final class Wiring {
     this.preview = new PreviewService(planner, settings, clock);
     this.exportRepository = exportRepository;
     this.fileStore = fileStore;
-    this.exports = new ExportService(exportRepository, planner, settings, fileStore, clock, ids,
+    this.exportFiles = new ExportFiles(fileStore);
+    this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
         new ExportService.Options(config.exportLease(), config.downloadUrlTtl()));
+    this.steps = new GenerationSteps(exportRepository, documentRepository, planner, settings, exportFiles, notifier, clock,
+        new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()));
+    this.recovery = new ExportRecovery(exportRepository, clock);
+    this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
+        clock, ids, config.exportLease());
   }
 
+  /**
+   * Lambda's wiring: the DynamoDB, S3 and SES clients of the environment; the background workflow
+   * when {@code STATE_MACHINE_ARN} is set (the exports and events functions), else every export
+   * runs in its request.
+   */
   public static Wiring fromEnvironment() {
-    return new Wiring(AwsClients.fromEnvironment(), Config.fromEnvironment(), Clock.systemUTC(), IdGenerator.random());
+    AwsClients aws = AwsClients.fromEnvironment();
+    Config config = Config.fromEnvironment();
+    String stateMachine = System.getenv("STATE_MACHINE_ARN");
+    WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
+        : SfnWorkflowStarter.fromEnvironment(stateMachine);
+    return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
   }
 
   public AwsClients aws() {
@@ -107,6 +147,20 @@ public final class Wiring {
 
   public ExportService exports() {
     return exports;
+  }
+
+  /** POST /exports: opens an export and runs or starts its generation. */
+  public ExportGenerator generator() {
+    return generator;
+  }
+
+  /** The generation's steps (the workflow's tasks). */
+  public GenerationSteps steps() {
+    return steps;
+  }
+
+  public ExportRecovery recovery() {
+    return recovery;
   }
 
   public ExportRepository exportRepository() {

@@ -16,7 +16,9 @@ import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FILE_KEYS;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.LEASE_UNTIL;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.OWNER;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.NOTICES;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.PREVIOUS_HASH;
+import static com.accountingexport.adapters.dynamodb.ExportItemMapper.PROGRESS;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RECORD_HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RELEASED_AT;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.REQUEST_HASH;
@@ -31,6 +33,7 @@ import static com.accountingexport.adapters.dynamodb.TableDefinition.TTL;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.export.ClaimRequest;
 import com.accountingexport.core.export.ClaimResult;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
@@ -38,6 +41,8 @@ import com.accountingexport.core.export.ExportNumbering;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.NewExport;
+import com.accountingexport.core.export.Notice;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.export.SkippedDocument;
 import com.accountingexport.core.money.Money;
@@ -145,7 +150,7 @@ public final class DynamoExportRepository implements ExportRepository {
       Export export = new Export(n.id(), ExportNumbering.format(n.numberingPattern(), next, day),
           ExportStatus.GENERATING, n.period(), n.journals(), n.format(), n.pdf(), n.reexport(), 0, 0, Money.ZERO,
           Money.ZERO, n.createdAt(), n.createdBy(), null, null, null, null, List.of(), List.of(), n.leaseUntil(), null,
-          0, null, null, null);
+          0, null, null, null, Progress.start(n.planned()), List.of());
       Map<String, String> counterNames = new HashMap<>(Map.of("#seq", SEQ));
       Map<String, AttributeValue> counterValues = new HashMap<>(Map.of(":next", Attrs.n(next)));
       String counterCondition;
@@ -270,44 +275,53 @@ public final class DynamoExportRepository implements ExportRepository {
    * when it gives up, what this call claimed is released before the 503 is thrown.
    */
   @Override
-  public ClaimResult claim(TenantId tenant, Export export, List<String> documentIds) {
-    List<String> ids = new ArrayList<>();
+  public ClaimResult claimVersions(TenantId tenant, Export export, List<ClaimRequest> documents) {
+    List<ClaimRequest> requests = new ArrayList<>();
     List<String> repeated = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (String id : documentIds) {
-      (seen.add(id) ? ids : repeated).add(id); // a transaction may not touch an item twice
+    for (ClaimRequest r : documents) {
+      if (seen.add(r.documentId())) {
+        requests.add(r);
+      } else {
+        repeated.add(r.documentId()); // a transaction may not touch an item twice
+      }
     }
     List<String> claimed = new ArrayList<>();
     List<String> taken = new ArrayList<>();
     List<String> missing = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
     int calls = 0;
     try {
-      for (int from = 0; from < ids.size(); from += TRANSACTION_SIZE) {
-        List<String> pending = ids.subList(from, Math.min(ids.size(), from + TRANSACTION_SIZE));
+      for (int from = 0; from < requests.size(); from += TRANSACTION_SIZE) {
+        List<ClaimRequest> pending = requests.subList(from, Math.min(requests.size(), from + TRANSACTION_SIZE));
         for (int busy = 0; !pending.isEmpty(); ) {
           calls++;
-          List<String> attempt = pending;
+          List<ClaimRequest> attempt = pending;
           try {
-            dynamo.transactWriteItems(r -> r.transactItems(attempt.stream().map(id -> claimItem(tenant, export, id)).toList()));
-            claimed.addAll(attempt);
+            dynamo.transactWriteItems(r -> r.transactItems(attempt.stream().map(c -> claimItem(tenant, export, c)).toList()));
+            attempt.forEach(c -> claimed.add(c.documentId()));
             break;
           } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = reasons(cancelled);
-            List<String> again = new ArrayList<>();
+            List<ClaimRequest> again = new ArrayList<>();
             boolean settled = false;
             for (int i = 0; i < attempt.size(); i++) {
-              String id = attempt.get(i);
+              ClaimRequest c = attempt.get(i);
               CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
               if (reason == null || !conditionFailed(reason)) {
-                again.add(id); // not refused by its condition: this transaction failed because of another item
-              } else if (!reason.hasItem() || reason.item().isEmpty()) {
-                missing.add(id);
-                settled = true;
-              } else if (DocumentItemMapper.exportRef(reason.item()) != null) {
-                taken.add(id);
-                settled = true;
+                again.add(c); // not refused by its condition: this transaction failed because of another item
+                continue;
+              }
+              settled = true;
+              if (!reason.hasItem() || reason.item().isEmpty()) {
+                missing.add(c.documentId());
+                continue;
+              }
+              var holder = DocumentItemMapper.exportRef(reason.item());
+              if (holder != null && !export.id().equals(holder.exportId())) {
+                taken.add(c.documentId());
               } else {
-                again.add(id); // free, so its condition held: not what refused the transaction
+                changed.add(c.documentId()); // free (or ours) yet refused: its version is not the planned one
               }
             }
             if (!settled) {
@@ -335,26 +349,39 @@ public final class DynamoExportRepository implements ExportRepository {
     for (String id : repeated) {
       (gone.contains(id) ? missing : taken).add(id); // as the second claim of a same document would find it
     }
-    return new ClaimResult(claimed, taken, missing, calls);
+    return new ClaimResult(claimed, taken, missing, changed, calls);
   }
 
-  private TransactWriteItem claimItem(TenantId tenant, Export export, String documentId) {
+  /**
+   * {@code attribute_exists(PK) AND (attribute_not_exists(exportId) OR exportId = :me)}, and the
+   * planned version when one is given: a document this export already holds is claimed again
+   * (a retried step), one another export holds or written since it was planned is refused.
+   */
+  private TransactWriteItem claimItem(TenantId tenant, Export export, ClaimRequest c) {
+    Map<String, String> names = new HashMap<>(Map.of(
+        "#pk", PK,
+        "#exportId", DocumentItemMapper.EXPORT_ID,
+        "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
+        "#gpk", GSI2PK,
+        "#gsk", GSI2SK));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":exportId", Attrs.s(export.id()),
+        ":exportNumber", Attrs.s(export.number()),
+        ":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, export.id())),
+        ":documentId", Attrs.s(c.documentId())));
+    String condition = "attribute_exists(#pk) AND (attribute_not_exists(#exportId) OR #exportId = :exportId)";
+    if (c.version() != ClaimRequest.ANY_VERSION) {
+      condition += " AND #version = :version";
+      names.put("#version", DocumentItemMapper.VERSION);
+      values.put(":version", Attrs.n(c.version()));
+    }
     return TransactWriteItem.builder().update(Update.builder()
         .tableName(tableName)
-        .key(DocumentItemMapper.key(tenant, documentId))
+        .key(DocumentItemMapper.key(tenant, c.documentId()))
         .updateExpression("SET #exportId = :exportId, #exportNumber = :exportNumber, #gpk = :gpk, #gsk = :documentId")
-        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#exportId)")
-        .expressionAttributeNames(Map.of(
-            "#pk", PK,
-            "#exportId", DocumentItemMapper.EXPORT_ID,
-            "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
-            "#gpk", GSI2PK,
-            "#gsk", GSI2SK))
-        .expressionAttributeValues(Map.of(
-            ":exportId", Attrs.s(export.id()),
-            ":exportNumber", Attrs.s(export.number()),
-            ":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, export.id())),
-            ":documentId", Attrs.s(documentId)))
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build()).build();
   }
@@ -456,6 +483,66 @@ public final class DynamoExportRepository implements ExportRepository {
   }
 
   @Override
+  public boolean saveProgress(TenantId tenant, String exportId, Progress progress, Instant leaseUntil,
+      List<SkippedDocument> newlySkipped) {
+    Map<String, String> names = new HashMap<>(Map.of("#progress", PROGRESS, "#leaseUntil", LEASE_UNTIL, "#status", STATUS));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":progress", ExportItemMapper.progress(progress),
+        ":lease", Attrs.s(leaseUntil.toString()),
+        ":generating", Attrs.s(ExportStatus.GENERATING.name())));
+    String set = "SET #progress = :progress, #leaseUntil = :lease";
+    if (newlySkipped != null && !newlySkipped.isEmpty()) {
+      set += ", #skipped = list_append(if_not_exists(#skipped, :none), :skipped)";
+      names.put("#skipped", SKIPPED);
+      values.put(":none", Attrs.l(List.of()));
+      values.put(":skipped", ExportItemMapper.skipped(newlySkipped));
+    }
+    return updateIfExists(tenant, exportId, set, "#status = :generating", names, values);
+  }
+
+  @Override
+  public boolean saveRendered(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
+      BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, Progress progress, Instant leaseUntil) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#status", STATUS);
+    names.put("#documentCount", DOCUMENT_COUNT);
+    names.put("#entryCount", ENTRY_COUNT);
+    names.put("#debit", DEBIT);
+    names.put("#credit", CREDIT);
+    names.put("#files", FILES);
+    names.put("#fileKeys", FILE_KEYS);
+    names.put("#skipped", SKIPPED);
+    names.put("#progress", PROGRESS);
+    names.put("#leaseUntil", LEASE_UNTIL);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":generating", Attrs.s(ExportStatus.GENERATING.name()));
+    values.put(":documentCount", Attrs.n(documentCount));
+    values.put(":entryCount", Attrs.n(entryCount));
+    values.put(":debit", Attrs.s(Money.format(debit)));
+    values.put(":credit", Attrs.s(Money.format(credit)));
+    values.put(":files", ExportItemMapper.files(files));
+    values.put(":skipped", ExportItemMapper.skipped(skipped == null ? List.of() : skipped));
+    values.put(":progress", ExportItemMapper.progress(progress));
+    values.put(":lease", Attrs.s(leaseUntil.toString()));
+    String set = "SET #documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, #credit = :credit, "
+        + "#files = :files, #skipped = :skipped, #progress = :progress, #leaseUntil = :lease";
+    if (files.isEmpty()) {
+      set += " REMOVE #fileKeys";
+    } else {
+      set += ", #fileKeys = :fileKeys";
+      values.put(":fileKeys", ExportItemMapper.fileKeys(files));
+    }
+    return updateIfExists(tenant, exportId, set, "#status = :generating", names, values);
+  }
+
+  @Override
+  public void addNotice(TenantId tenant, String exportId, Notice notice) {
+    updateIfExists(tenant, exportId, "SET #notices = list_append(if_not_exists(#notices, :none), :notice)",
+        "attribute_exists(#pk)", Map.of("#notices", NOTICES, "#pk", PK),
+        Map.of(":none", Attrs.l(List.of()), ":notice", Attrs.l(List.of(ExportItemMapper.notice(notice)))));
+  }
+
+  @Override
   public Export markReady(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
       BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, ChainLink link) {
     ChainLink head = chainHead(tenant);
@@ -479,9 +566,11 @@ public final class DynamoExportRepository implements ExportRepository {
     names.put("#failure", FAILURE);
     names.put("#gpk", GSI2PK);
     names.put("#gsk", GSI2SK);
+    names.put("#progress", PROGRESS);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":generating", Attrs.s(ExportStatus.GENERATING.name()));
     values.put(":ready", Attrs.s(ExportStatus.READY.name()));
+    values.put(":progress", ExportItemMapper.progress(new Progress(Progress.DONE, documentCount, documentCount)));
     values.put(":documentCount", Attrs.n(documentCount));
     values.put(":entryCount", Attrs.n(entryCount));
     values.put(":debit", Attrs.s(Money.format(debit)));
@@ -493,7 +582,7 @@ public final class DynamoExportRepository implements ExportRepository {
     values.put(":recordHash", Attrs.s(link.hash()));
     String set = "SET #status = :ready, #documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, "
         + "#credit = :credit, #files = :files, #skipped = :skipped, #chainSeq = :chainSeq, "
-        + "#previousHash = :previousHash, #recordHash = :recordHash";
+        + "#previousHash = :previousHash, #recordHash = :recordHash, #progress = :progress";
     String remove = " REMOVE #leaseUntil, #failure, #gpk, #gsk";
     if (fileList.isEmpty()) {
       remove += ", #fileKeys";
@@ -702,9 +791,9 @@ public final class DynamoExportRepository implements ExportRepository {
     try {
       dynamo.putItem(r -> r.tableName(tableName)
           .item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
-          .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT))
-          .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()))));
+          .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now OR #owner = :owner")
+          .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT, "#owner", OWNER))
+          .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()), ":owner", Attrs.s(owner))));
       return true;
     } catch (ConditionalCheckFailedException held) {
       return false;

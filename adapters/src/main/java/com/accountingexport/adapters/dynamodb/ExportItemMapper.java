@@ -17,6 +17,8 @@ import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.ExportStatus;
+import com.accountingexport.core.export.Notice;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.SkippedDocument;
 import com.accountingexport.core.period.Period;
 import java.time.Instant;
@@ -93,6 +95,10 @@ public final class ExportItemMapper {
   public static final String PREVIOUS_HASH = "previousHash";
   public static final String RECORD_HASH = "recordHash";
   public static final String RELEASED_AT = "releasedAt";
+  /** Map {phase, done, total}: how far a generation got. */
+  public static final String PROGRESS = "progress";
+  /** List of maps {outcome, recipients, sent, attempts, error, at}: the notification mails. */
+  public static final String NOTICES = "notices";
 
   /** Counter item: the last number drawn (N). */
   public static final String SEQ = "seq";
@@ -235,6 +241,12 @@ public final class ExportItemMapper {
     putS(item, PREVIOUS_HASH, e.previousHash());
     putS(item, RECORD_HASH, e.recordHash());
     putInstant(item, RELEASED_AT, e.releasedAt());
+    if (e.progress() != null) {
+      item.put(PROGRESS, progress(e.progress()));
+    }
+    if (!e.notices().isEmpty()) {
+      item.put(NOTICES, Attrs.l(e.notices().stream().map(ExportItemMapper::notice).toList()));
+    }
     return item;
   }
 
@@ -272,7 +284,55 @@ public final class ExportItemMapper {
         chainSeq == null ? 0 : chainSeq,
         getS(item, PREVIOUS_HASH),
         getS(item, RECORD_HASH),
-        getInstant(item, RELEASED_AT));
+        getInstant(item, RELEASED_AT),
+        toProgress(item.get(PROGRESS)),
+        toNotices(getList(item, NOTICES)));
+  }
+
+  static AttributeValue progress(Progress p) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    putS(m, "phase", p.phase());
+    m.put("done", Attrs.n(p.done()));
+    m.put("total", Attrs.n(p.total()));
+    return Attrs.m(m);
+  }
+
+  private static Progress toProgress(AttributeValue v) {
+    if (v == null || !v.hasM()) {
+      return null;
+    }
+    Long done = getLong(v.m(), "done");
+    Long total = getLong(v.m(), "total");
+    return new Progress(getS(v.m(), "phase"), done == null ? 0 : done, total == null ? 0 : total);
+  }
+
+  static AttributeValue notice(Notice n) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    putS(m, "outcome", n.outcome());
+    m.put("recipients", Attrs.l(n.recipients().stream().map(Attrs::s).toList()));
+    m.put("sent", Attrs.bool(n.sent()));
+    m.put("attempts", Attrs.n(n.attempts()));
+    putS(m, "error", n.error());
+    putInstant(m, "at", n.at());
+    return Attrs.m(m);
+  }
+
+  private static List<Notice> toNotices(List<AttributeValue> values) {
+    List<Notice> out = new ArrayList<>();
+    if (values != null) {
+      for (AttributeValue v : values) {
+        Map<String, AttributeValue> m = v.m();
+        List<String> to = new ArrayList<>();
+        List<AttributeValue> recipients = getList(m, "recipients");
+        if (recipients != null) {
+          recipients.forEach(r -> to.add(r.s()));
+        }
+        Long attempts = getLong(m, "attempts");
+        out.add(new Notice(getS(m, "outcome"), to, getBool(m, "sent", false), attempts == null ? 0 : Math.toIntExact(attempts),
+            getS(m, "error"), getInstant(m, "at")));
+      }
+    }
+    return out;
   }
 
   // ---- nested values ----

@@ -24,4 +24,11 @@ public record Response(int status, JsonNode body, Map<String, String> headers) {
   public static Response redirect(String location) {
     return new Response(303, null, Map.of("Location", location));
   }
+
+  /** The same answer with one more header. */
+  public Response withHeader(String name, String value) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put(name, value);
+    return new Response(status, body, Map.copyOf(all));
+  }
 }

@@ -4,6 +4,8 @@ import com.accountingexport.core.export.Download;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.ExportStatus;
+import com.accountingexport.core.export.Notice;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.SkippedDocument;
 import com.accountingexport.core.export.Verification;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,8 +43,18 @@ public final class ExportJson {
       }
       files.addObject().put("kind", f.kind()).put("format", f.format()).put("bytes", f.bytes()).put("sha256", f.sha256());
     }
-    if (e.status() == ExportStatus.GENERATING) {
-      o.putObject("progress").put("done", 0).put("total", e.documentCount());
+    if (e.progress() != null) {
+      Progress p = e.progress();
+      o.putObject("progress").put("phase", p.phase()).put("done", p.done()).put("total", p.total())
+          .put("percent", p.percent());
+    } else if (e.status() == ExportStatus.GENERATING) {
+      o.putObject("progress").put("phase", Progress.CLAIM).put("done", 0).put("total", 0).put("percent", 0);
+    }
+    ArrayNode notices = o.putArray("notices");
+    for (Notice n : e.notices()) {
+      ObjectNode x = notices.addObject().put("outcome", n.outcome());
+      n.recipients().forEach(x.putArray("recipients")::add);
+      x.put("sent", n.sent()).put("attempts", n.attempts()).put("error", n.error()).put("at", text(n.at()));
     }
     ArrayNode skipped = o.putArray("skipped");
     for (SkippedDocument s : e.skipped()) {

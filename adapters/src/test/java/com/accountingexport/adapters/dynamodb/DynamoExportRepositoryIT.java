@@ -13,12 +13,14 @@ import com.accountingexport.core.document.ExportRef;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.export.ClaimRequest;
 import com.accountingexport.core.export.ClaimResult;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.NewExport;
+import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.export.SkippedDocument;
 import com.accountingexport.core.period.Period;
@@ -160,6 +162,8 @@ class DynamoExportRepositoryIT {
 
   // ------------------------------------------------------------------ create, find, list
 
+  private static final Progress DONE_12 = new Progress(Progress.DONE, 12, 12);
+
   @Test
   void create_shouldRoundTripEveryField_whenExportGoesThroughItsLife() {
     // given
@@ -173,7 +177,7 @@ class DynamoExportRepositoryIT {
     // then
     Export expectedOpen = new Export("exp-life", "EXP-2026-00001", ExportStatus.GENERATING, Q1, List.of("VT", "BQ"),
         "fec", "none", true, 0, 0, new BigDecimal("0.00"), new BigDecimal("0.00"), T0, "alice@example.fr", null, null,
-        null, null, List.of(), List.of(), T0.plusSeconds(300), null, 0, null, null, null);
+        null, null, List.of(), List.of(), T0.plusSeconds(300), null, 0, null, null, null, Progress.start(0), List.of());
     assertEquals(expectedOpen, opened);
     assertEquals(Optional.of(expectedOpen), exports.find(tenant, "exp-life"));
     assertEquals(Optional.empty(), exports.find(newTenant(), "exp-life"));
@@ -203,13 +207,13 @@ class DynamoExportRepositoryIT {
     // then
     Export expectedSealed = new Export("exp-life", "EXP-2026-00001", ExportStatus.READY, Q1, List.of("VT", "BQ"), "fec",
         "none", true, 12, 48, new BigDecimal("1234.50"), new BigDecimal("1234.50"), T0, "alice@example.fr", null, null,
-        null, null, files, skipped, null, null, 1, RecordHash.GENESIS, hash, null);
+        null, null, files, skipped, null, null, 1, RecordHash.GENESIS, hash, null, DONE_12, List.of());
     assertEquals(expectedSealed, sealed);
     List<ExportFile> allFiles = List.of(files.get(0), files.get(1), csv);
     Export expectedCancelled = new Export("exp-life", "EXP-2026-00001", ExportStatus.CANCELLED, Q1, List.of("VT", "BQ"),
         "fec", "none", true, 12, 48, new BigDecimal("1234.50"), new BigDecimal("1234.50"), T0, "alice@example.fr",
         T0.plusSeconds(3600), "bob@example.fr", T0.plusSeconds(7200), "carol@example.fr", allFiles, skipped, null,
-        null, 1, RecordHash.GENESIS, hash, null);
+        null, 1, RecordHash.GENESIS, hash, null, DONE_12, List.of());
     assertEquals(expectedCancelled, cancelled);
     Export released = exports.find(tenant, "exp-life").orElseThrow();
     assertEquals(T0.plusSeconds(7201), released.releasedAt());
@@ -218,7 +222,7 @@ class DynamoExportRepositoryIT {
         released.entryCount(), released.debit(), released.credit(), released.createdAt(), released.createdBy(),
         released.downloadedAt(), released.downloadedBy(), released.cancelledAt(), released.cancelledBy(),
         released.files(), released.skipped(), released.leaseUntil(), released.failure(), released.chainSeq(),
-        released.previousHash(), released.recordHash(), null));
+        released.previousHash(), released.recordHash(), null, released.progress(), released.notices()));
     Map<String, AttributeValue> after = rawItem(ExportItemMapper.key(tenant, "exp-life"));
     assertEquals("1234.50", after.get("debit").s());
     assertFalse(after.containsKey("GSI2PK"));
@@ -459,6 +463,73 @@ class DynamoExportRepositoryIT {
     assertEquals(List.of("D0002", "D0003"), exports.heldDocuments(tenant, second.id()));
     assertTrue(documents.find(tenant, "NOPE").isEmpty(), "a refused claim must not create the document");
     assertEquals(new ClaimResult(List.of(), List.of(), List.of(), 0), exports.claim(tenant, second, List.of()));
+  }
+
+  @Test
+  void claimVersions_shouldRefuseADocumentWrittenSinceItWasPlanned_andTakeAgainWhatItHolds() throws Exception {
+    // given: four documents planned at their version; D0001 is rewritten after the plan
+    TenantId tenant = newTenant();
+    upsertDocuments(tenant, 4);
+    Map<String, Long> planned = new java.util.HashMap<>();
+    documents.findAll(tenant, List.of("D0000", "D0001", "D0002", "D0003")).forEach((id, d) -> planned.put(id, d.version()));
+    documents.upsert(tenant, Fixtures.invoice("D0001", LocalDate.of(2026, 1, 2)), T0.plusSeconds(5));
+    Export e = open(tenant);
+    List<ClaimRequest> plan = planned.keySet().stream().sorted().map(id -> new ClaimRequest(id, planned.get(id))).toList();
+
+    // when
+    ClaimResult r = exports.claimVersions(tenant, e, plan);
+
+    // then: the changed one is reported, stays free, and the rest is held
+    assertEquals(List.of("D0000", "D0002", "D0003"), r.claimed());
+    assertEquals(List.of("D0001"), r.changed());
+    assertEquals(List.of(), r.taken());
+    assertFalse(documents.find(tenant, "D0001").orElseThrow().isExported());
+
+    // when: the same step runs again (a retried Lambda): what it holds counts as claimed, nothing moves
+    ClaimResult again = exports.claimVersions(tenant, e, plan);
+    assertEquals(List.of("D0000", "D0002", "D0003"), again.claimed());
+    assertEquals(List.of("D0001"), again.changed());
+    assertEquals(List.of("D0000", "D0002", "D0003"), exports.heldDocuments(tenant, e.id()));
+
+    // and another export finds them taken, not changed
+    ClaimResult other = exports.claimVersions(tenant, open(tenant), plan);
+    assertEquals(List.of("D0000", "D0002", "D0003"), other.taken());
+  }
+
+  @Test
+  void saveProgressAndRendered_shouldWriteOnlyWhileGenerating_andNoticesAlways() {
+    TenantId tenant = newTenant();
+    Export e = open(tenant);
+    List<SkippedDocument> lost = List.of(new SkippedDocument("D7", "claimed by a concurrent export"));
+    assertTrue(exports.saveProgress(tenant, e.id(), new Progress(Progress.CLAIM, 100, 250), T0.plusSeconds(900), lost));
+    assertTrue(exports.saveProgress(tenant, e.id(), new Progress(Progress.CLAIM, 250, 250), T0.plusSeconds(901),
+        List.of(new SkippedDocument("D8", "deleted meanwhile"))));
+    Export mid = exports.find(tenant, e.id()).orElseThrow();
+    assertEquals(new Progress(Progress.CLAIM, 250, 250), mid.progress());
+    assertEquals(T0.plusSeconds(901), mid.leaseUntil());
+    assertEquals(List.of("D7", "D8"), mid.skipped().stream().map(SkippedDocument::documentId).toList());
+
+    List<ExportFile> files = List.of(new ExportFile("entries", "tsv", "k/entries.tsv", 10, "a".repeat(64)));
+    assertTrue(exports.saveRendered(tenant, e.id(), 248, 700, new BigDecimal("10.00"), new BigDecimal("10.00"), files,
+        mid.skipped(), new Progress(Progress.SEAL, 0, 1), T0.plusSeconds(902)));
+    Export rendered = exports.find(tenant, e.id()).orElseThrow();
+    assertEquals(248, rendered.documentCount());
+    assertEquals(files, rendered.files());
+    assertEquals(Progress.SEAL, rendered.progress().phase());
+
+    exports.addNotice(tenant, e.id(), new com.accountingexport.core.export.Notice("FAILED", List.of("a@b.fr"), false, 4,
+        "throttled", T0));
+    exports.markFailed(tenant, e.id(), "boom", T0);
+    assertFalse(exports.saveProgress(tenant, e.id(), new Progress(Progress.RENDER, 1, 2), T0, List.of()));
+    assertFalse(exports.saveRendered(tenant, e.id(), 1, 1, BigDecimal.ONE, BigDecimal.ONE, files, List.of(),
+        new Progress(Progress.SEAL, 0, 1), T0));
+    exports.addNotice(tenant, e.id(), new com.accountingexport.core.export.Notice("FAILED", List.of("a@b.fr"), true, 1,
+        null, T0.plusSeconds(1)));
+    Export failed = exports.find(tenant, e.id()).orElseThrow();
+    assertEquals(new Progress(Progress.SEAL, 0, 1), failed.progress(), "nothing written once FAILED");
+    assertEquals(2, failed.notices().size());
+    assertEquals("throttled", failed.notices().get(0).error());
+    assertTrue(failed.notices().get(1).sent());
   }
 
   @Test
@@ -718,7 +789,7 @@ class DynamoExportRepositoryIT {
 
     // when / then
     assertFalse(exports.tryLock(tenant, "GEN#abc", "second", T0.plus(Duration.ofMinutes(6)), T0.plusSeconds(60)));
-    assertFalse(exports.tryLock(tenant, "GEN#abc", "first", T0.plus(Duration.ofMinutes(6)), T0.plusSeconds(60)));
+    assertTrue(exports.tryLock(tenant, "GEN#abc", "first", until, T0.plusSeconds(60)), "its owner renews it");
     assertTrue(exports.tryLock(newTenant(), "GEN#abc", "second", until, T0), "locks are per tenant");
     assertTrue(exports.tryLock(tenant, "GEN#other", "second", until, T0), "locks are per name");
     assertTrue(exports.tryLock(tenant, "GEN#abc", "second", until.plus(Duration.ofMinutes(5)), until));

@@ -23,10 +23,13 @@ import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.export.Download;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
-import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.RecordHash;
+import com.accountingexport.core.fakes.Faults;
 import com.accountingexport.core.fakes.TestDocuments;
+import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.format.FecValidator;
 import com.accountingexport.core.period.Period;
 import com.accountingexport.core.service.Selection;
@@ -76,6 +79,15 @@ class ExportLifecycleIT {
     wiring = new Wiring(aws, config, Clock.systemUTC(), () -> UUID.randomUUID().toString());
   }
 
+  /** The same Wiring over decorated ports (faults, pauses) around the real DynamoDB and S3 adapters. */
+  Wiring decorated(java.util.function.UnaryOperator<ExportRepository> exports, java.util.function.UnaryOperator<FileStore> files) {
+    return new Wiring(wiring.aws(), wiring.config(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+        new DynamoDocumentRepository(wiring.aws().dynamo(), table),
+        new DynamoSettingsRepository(wiring.aws().dynamo(), table),
+        exports.apply(new DynamoExportRepository(wiring.aws().dynamo(), table)),
+        files.apply(new S3FileStore(wiring.aws().s3(), wiring.aws().presigner(), wiring.config().bucketName())));
+  }
+
   void seed(int n) {
     List<Document> docs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -90,8 +102,8 @@ class ExportLifecycleIT {
     }
   }
 
-  static ExportService.GenerateRequest period(LocalDate from, LocalDate to) {
-    return new ExportService.GenerateRequest(new Selection(from, to, List.of(), List.of(), true, false), null, null, null, "h");
+  static ExportGenerator.GenerateRequest period(LocalDate from, LocalDate to) {
+    return new ExportGenerator.GenerateRequest(new Selection(from, to, List.of(), List.of(), true, false), null, null, null, "h");
   }
 
   List<StoredDocument> allDocuments() {
@@ -152,7 +164,7 @@ class ExportLifecycleIT {
       // Overlapping periods: different locks, the same documents fought over by claims.
       LocalDate from = START.plusDays(t * 15L);
       LocalDate to = START.plusDays(364 - t * 10L);
-      Callable<Export> call = () -> wiring.exports().generate(ADMIN, period(from, to)).export();
+      Callable<Export> call = () -> wiring.generator().generate(ADMIN, period(from, to)).export();
       results.add(pool.submit(call));
     }
     int ready = 0;
@@ -181,35 +193,105 @@ class ExportLifecycleIT {
     assertTrue(wiring.exports().verify(ADMIN, verifyTarget.id()).valid());
   }
 
+  /** Where a generation dies: after its claims landed, in the middle of a multipart upload, at the seal. */
+  enum FaultPoint { AFTER_CLAIM, DURING_UPLOAD, AT_SEAL }
+
   @ParameterizedTest
-  @EnumSource(ExportService.Step.class)
-  void aFaultAfterClaiming_shouldLeaveNoDocumentClaimedNorLockHeld_andARetryCompletes(ExportService.Step step) {
+  @EnumSource(FaultPoint.class)
+  void aFaultAfterClaiming_shouldLeaveNoDocumentClaimedNorLockHeld_andARetryCompletes(FaultPoint point) {
     seed(250);
-    wiring.exports().setFaultHook((at, exportId) -> {
-      if (at == step) {
-        throw new IllegalStateException("injected at " + at);
-      }
-    });
-    assertThrows(IllegalStateException.class, () -> wiring.exports().generate(ADMIN, period(null, null)));
+    Faults.Switch fault = new Faults.Switch();
+    Wiring faulty = decorated(
+        repo -> switch (point) {
+          case AFTER_CLAIM -> Faults.failing(ExportRepository.class, repo, "claimVersions", Faults.When.AFTER, 1, fault);
+          case AT_SEAL -> Faults.failing(ExportRepository.class, repo, "markReady", Faults.When.BEFORE, 1, fault);
+          case DURING_UPLOAD -> repo;
+        },
+        store -> point == FaultPoint.DURING_UPLOAD ? Faults.failingUploads(store, "entries.tsv", 20_000, fault) : store);
+    assertThrows(Faults.InjectedFault.class, () -> faulty.generator().generate(ADMIN, period(null, null)));
+    assertEquals(1, fault.fired());
     assertTrue(allDocuments().stream().noneMatch(StoredDocument::isExported), "no document may stay claimed");
     Export failed = allExports().get(0);
     assertEquals(ExportStatus.FAILED, failed.status());
     assertEquals(List.of(), wiring.exportRepository().heldDocuments(TENANT, failed.id()));
 
-    wiring.exports().setFaultHook(null);
-    Export retry = wiring.exports().generate(ADMIN, period(null, null)).export(); // no EXPORT_IN_PROGRESS: lock released
+    fault.disarm();
+    Export retry = faulty.generator().generate(ADMIN, period(null, null)).export(); // no EXPORT_IN_PROGRESS: lock released
     assertEquals(ExportStatus.READY, retry.status());
     assertEquals(250, retry.documentCount());
+    assertInvariants();
+  }
+
+  /**
+   * Issue test 3: the platform rewrites documents while a generation plans, claims and renders
+   * them. Whatever the interleaving, every frozen document's exported entry is its booking as
+   * stored, and a document changed after the plan stays exportable.
+   */
+  @Test
+  void putsRacingAGeneration_neverFreezeADocumentWhoseEntriesDifferFromItsStoredBooking() throws Exception {
+    seed(400);
+    // a slow generation: a pause after opening (between plan and claim) and after each claim call
+    Wiring slow = decorated(repo -> Faults.slow(ExportRepository.class,
+        Faults.slow(ExportRepository.class, repo, "create", Duration.ofMillis(400)), "claimVersions", Duration.ofMillis(200)),
+        store -> store);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Future<Export> generation = pool.submit(() -> {
+      try {
+        return slow.generator().generate(ADMIN, period(null, null)).export();
+      } finally {
+        done.set(true);
+      }
+    });
+    Future<Integer> writer = pool.submit(() -> {
+      int written = 0;
+      java.util.Random random = new java.util.Random(7);
+      while (!done.get()) {
+        int i = random.nextInt(400);
+        String id = String.format("inv-%05d", i);
+        try {
+          // the same invoice with other amounts (and so another booking)
+          wiring.documents().put(ADMIN, TestDocuments.invoice(id, START.plusDays(i % 365), "250.00", "50.00"));
+          written++;
+        } catch (DomainException frozen) {
+          assertEquals("DOCUMENT_FROZEN", frozen.code());
+        }
+      }
+      return written;
+    });
+    Export e = generation.get(5, TimeUnit.MINUTES);
+    int rewrites = writer.get(1, TimeUnit.MINUTES);
+    pool.shutdown();
+    assertTrue(rewrites > 0, "the writer changed documents during the generation");
+    assertEquals(ExportStatus.READY, e.status());
+
+    Map<String, com.accountingexport.core.booking.JournalEntry> exported = new HashMap<>();
+    try (InputStream in = wiring.fileStore().open(e.file(ExportFile.ENTRIES, null).orElseThrow().key())) {
+      com.accountingexport.core.export.EntryCodec.read(in).forEachRemaining(x -> exported.put(x.documentId(), x));
+    }
+    var bookkeeper = new com.accountingexport.core.booking.Bookkeeper(wiring.settings().get(TENANT));
+    List<String> held = wiring.exportRepository().heldDocuments(TENANT, e.id());
+    assertEquals(e.documentCount(), held.size());
+    assertEquals(new HashSet<>(held), exported.keySet(), "the export's entries are those of the documents it holds");
+    for (String id : held) {
+      StoredDocument d = wiring.documentRepository().find(TENANT, id).orElseThrow();
+      assertEquals(bookkeeper.book(d.document(), wiring.planner().lookup(TENANT)).entry(), exported.get(id), id);
+    }
+    // what was changed after the plan was skipped and is exportable again
+    for (var s : e.skipped()) {
+      assertFalse(wiring.documentRepository().find(TENANT, s.documentId()).orElseThrow().isExported(), s.toString());
+    }
+    assertEquals(400, e.documentCount() + e.skipped().size());
     assertInvariants();
   }
 
   @Test
   void cancel_thenGenerate_shouldPickTheSameDocumentsUpAgain() {
     seed(120);
-    Export first = wiring.exports().generate(ADMIN, period(null, null)).export();
+    Export first = wiring.generator().generate(ADMIN, period(null, null)).export();
     wiring.exports().cancel(ADMIN, first.id());
     assertTrue(allDocuments().stream().noneMatch(StoredDocument::isExported));
-    Export second = wiring.exports().generate(ADMIN, period(null, null)).export();
+    Export second = wiring.generator().generate(ADMIN, period(null, null)).export();
     assertEquals(120, second.documentCount());
     Set<String> held = new HashSet<>(wiring.exportRepository().heldDocuments(TENANT, second.id()));
     assertEquals(120, held.size());
@@ -221,7 +303,7 @@ class ExportLifecycleIT {
   @Test
   void download_throughThePresignedUrl_shouldReturnExactlyTheStoredBytes() throws Exception {
     seed(30);
-    Export e = wiring.exports().generate(ADMIN, period(null, null)).export();
+    Export e = wiring.generator().generate(ADMIN, period(null, null)).export();
     HttpClient http = HttpClient.newHttpClient();
     for (String format : List.of("fec", "csv", "fec-pipe")) {
       Download d = wiring.exports().download(ADMIN, e.id(), "journal", format);

@@ -1,5 +1,7 @@
 package com.accountingexport.adapters.testing;
 
+import com.accountingexport.core.export.ExportNotifier;
+import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.adapters.Config;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.fakes.InMemoryDocumentRepository;
@@ -19,10 +21,15 @@ public final class InMemoryWiring {
   private InMemoryWiring() {}
 
   public static Wiring create() {
+    return create(null, ExportNotifier.NONE);
+  }
+
+  /** The same with a background workflow (a recording starter, say) and a notifier. */
+  public static Wiring create(WorkflowStarter workflows, ExportNotifier notifier) {
     AtomicLong seq = new AtomicLong();
     InMemoryDocumentRepository documents = new InMemoryDocumentRepository();
     return new Wiring(null, Config.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC),
         () -> "id-" + seq.incrementAndGet(), documents, new InMemorySettingsRepository(),
-        new InMemoryExportRepository(documents), new InMemoryFileStore());
+        new InMemoryExportRepository(documents), new InMemoryFileStore(), workflows, notifier);
   }
 }

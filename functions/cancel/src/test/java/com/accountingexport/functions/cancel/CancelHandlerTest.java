@@ -9,7 +9,7 @@ import com.accountingexport.adapters.testing.InMemoryWiring;
 import com.accountingexport.adapters.testing.Seed;
 import com.accountingexport.core.document.ExportState;
 import com.accountingexport.core.export.Export;
-import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.service.Selection;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
@@ -22,7 +22,7 @@ class CancelHandlerTest {
   @Test
   void cancel_shouldMakeDocumentsExportableAgain_andASecondCancelIs409() {
     Seed.invoices(wiring, 2);
-    Export e = wiring.exports().generate(Seed.ADMIN, new ExportService.GenerateRequest(
+    Export e = wiring.generator().generate(Seed.ADMIN, new ExportGenerator.GenerateRequest(
         new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h")).export();
     assertEquals(ExportState.EXPORTED, wiring.documents().get(Seed.ADMIN, "inv-1").exportState());
 

@@ -9,7 +9,7 @@ import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.testing.InMemoryWiring;
 import com.accountingexport.adapters.testing.Seed;
 import com.accountingexport.core.export.Export;
-import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.service.Selection;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -25,7 +25,7 @@ class DownloadsHandlerTest {
   @BeforeEach
   void generate() {
     Seed.invoices(wiring, 3);
-    export = wiring.exports().generate(Seed.ADMIN, new ExportService.GenerateRequest(
+    export = wiring.generator().generate(Seed.ADMIN, new ExportGenerator.GenerateRequest(
         new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h")).export();
   }
 

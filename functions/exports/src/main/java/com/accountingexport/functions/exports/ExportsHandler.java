@@ -14,6 +14,7 @@ import com.accountingexport.adapters.json.PreviewJson;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.Export;
+import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.RecordHash;
@@ -38,6 +39,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   private final PreviewService preview;
   private final ExportService exports;
+  private final ExportGenerator generator;
   private final Http http;
 
   public ExportsHandler() {
@@ -47,6 +49,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
   public ExportsHandler(Wiring wiring) {
     this.preview = wiring.preview();
     this.exports = wiring.exports();
+    this.generator = wiring.generator();
     this.http = wiring.http();
     Priming.register(wiring);
   }
@@ -78,18 +81,21 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     JsonReader r = new JsonReader();
     Selection selection = PreviewJson.selection(body, r, Set.of("format", "pdf"));
     String format = r.text(body, "", "format", false, 32);
-    String pdf = r.oneOf(body, "", "pdf", false, p -> ExportService.PDF_MODES.contains(p)
-        ? java.util.Optional.of(p) : java.util.Optional.empty(), ExportService.PDF_MODES);
+    String pdf = r.oneOf(body, "", "pdf", false, p -> ExportGenerator.PDF_MODES.contains(p)
+        ? java.util.Optional.of(p) : java.util.Optional.empty(), ExportGenerator.PDF_MODES);
     String key = req.header("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 255)) {
       r.fail("Idempotency-Key", "INVALID_FORMAT", "must be 1 to 255 characters");
     }
     r.throwIfInvalid();
     String requestHash = RecordHash.sha256(Json.write(canonical(body)).getBytes(StandardCharsets.UTF_8));
-    ExportService.Generated g = exports.generate(caller,
-        new ExportService.GenerateRequest(selection, format, pdf, key, requestHash));
+    ExportGenerator.Generated g = generator.generate(caller,
+        new ExportGenerator.GenerateRequest(selection, format, pdf, key, requestHash));
     ObjectNode out = ExportJson.write(g.export());
-    return g.export().status() == ExportStatus.GENERATING ? Response.accepted(out) : Response.created(out);
+    if (g.export().status() == ExportStatus.GENERATING) {
+      return Response.accepted(out).withHeader("Location", "/exports/" + g.export().id());
+    }
+    return Response.created(out);
   }
 
   /** The body with object keys sorted, so that the same request hashes the same whatever its key order. */

@@ -3,21 +3,33 @@ package com.accountingexport.functions.workflow;
 import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
+import com.accountingexport.core.export.ExportNotifier;
+import com.accountingexport.core.export.GenerationJob;
+import com.accountingexport.core.export.GenerationSteps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The Step Functions tasks of statemachine/generate-export.asl.json; the state's input names the
- * step ({@code {"step": "release-claims", "tenant": ..., "exportId": ...}}).
+ * The Step Functions tasks of statemachine/generate-export.asl.json. The state's payload names the
+ * step and the export: {@code {"step": "claim", "tenant", "exportId", "requester", "lock"}}; the
+ * answer is counts only ({@code finished}, {@code stopped}, {@code done}, {@code total}, {@code status}).
  *
- * <p>Exports are generated synchronously today (POST /exports answers 201); the background path
- * (claim, render, PDF batches, finalise, notify) comes with the PDF-bundle workflow. What already
- * runs here is the compensation the state machine's Catch branch relies on: {@code release-claims}
- * and {@code recover}, which give back every document held by a failed or dead generation.
+ * <p>Steps: {@code claim} (a page budget of the plan; the state machine loops until finished),
+ * {@code render}, {@code seal}, {@code notify}, {@code fail} (the Catch branch: FAILED, claims
+ * released, failure notice; {@code error} carries the state machine's {@code {Error, Cause}}) and
+ * {@code recover}. A transient failure (throttling, a busy table) surfaces as
+ * {@link TransientStepException}, which the state machine retries with backoff.
  */
 public final class WorkflowHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_REASON = 500;
+
   private final Wiring wiring;
 
   public WorkflowHandler() {
@@ -37,17 +49,69 @@ public final class WorkflowHandler implements RequestHandler<Map<String, Object>
       throw new IllegalArgumentException("the step input needs a valid \"tenant\"");
     }
     TenantId tenant = new TenantId(tenantValue.toString());
+    GenerationSteps steps = wiring.steps();
     try {
+      if (step.equals("recover")) {
+        return Map.of("step", step, "repaired", wiring.recovery().recover(tenant));
+      }
+      GenerationJob job = new GenerationJob(tenant, required(input, "exportId"), text(input, "requester"),
+          text(input, "lock"));
       return switch (step) {
-        case "release-claims", "recover" -> Map.of("step", step, "repaired", wiring.exports().recover(tenant));
-        default -> throw new IllegalArgumentException("step \"" + step + "\" is not available yet: exports are generated "
-            + "synchronously by POST /exports until the background workflow lands");
+        case "claim" -> steps.claim(job).toMap();
+        case "render" -> steps.render(job).toMap();
+        case "seal" -> steps.seal(job).toMap();
+        case "notify" -> steps.notify(job, ExportNotifier.READY).toMap();
+        case "fail", "release-claims" -> steps.fail(job, reason(input.get("error"))).toMap();
+        default -> throw new IllegalArgumentException("unknown step \"" + step + "\"");
       };
     } catch (SdkException e) {
       if (e.retryable()) {
         throw new TransientStepException("step " + step + " hit a transient AWS error", e);
       }
       throw e;
+    } catch (DomainException e) {
+      if (e.kind() == ErrorKind.UNAVAILABLE) {
+        throw new TransientStepException("step " + step + ": " + e.getMessage(), e);
+      }
+      throw e;
     }
+  }
+
+  private static String required(Map<String, Object> input, String name) {
+    String v = text(input, name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("the step input needs \"" + name + "\"");
+    }
+    return v;
+  }
+
+  private static String text(Map<String, Object> input, String name) {
+    Object v = input.get(name);
+    return v == null ? null : v.toString();
+  }
+
+  /**
+   * The failure reason recorded on the export, from the state machine's {@code {Error, Cause}}:
+   * Lambda's Cause is a JSON text with {@code errorType} and {@code errorMessage} (its stack trace
+   * is never kept).
+   */
+  static String reason(Object error) {
+    if (!(error instanceof Map<?, ?> m)) {
+      return "WORKFLOW_FAILED: a step of the background generation failed";
+    }
+    String type = m.get("Error") == null ? "Error" : m.get("Error").toString();
+    String message = null;
+    Object cause = m.get("Cause");
+    if (cause != null) {
+      try {
+        JsonNode c = JSON.readTree(cause.toString());
+        message = c.path("errorMessage").asText(null);
+      } catch (Exception notJson) {
+        message = cause.toString();
+      }
+    }
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    String reason = "WORKFLOW_FAILED: " + simple + (message == null || message.isBlank() ? "" : ": " + message);
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
   }
 }
