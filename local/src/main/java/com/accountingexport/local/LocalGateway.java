@@ -137,7 +137,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     Map<String, String> claims = null;
-    if (!RouteTable.LOCAL_TOKEN.equals(match.route().target())) {
+    if (!RouteTable.WITHOUT_TOKEN.contains(match.route().target())) {
       String authorization = ex.getRequestHeaders().getFirst("Authorization");
       String token = bearer(authorization);
       if (token == null) {

@@ -3,6 +3,20 @@ package com.accountingexport.local;
 import com.accountingexport.adapters.AwsClients;
 import com.accountingexport.adapters.Config;
 import com.accountingexport.adapters.Wiring;
+import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
+import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
+import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
+import com.accountingexport.adapters.s3.S3FileStore;
+import com.accountingexport.adapters.Notifications;
+import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
+import com.accountingexport.core.export.ExportNotifier;
+import com.accountingexport.core.port.WorkflowStarter;
+import com.accountingexport.functions.workflow.WorkflowHandler;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.functions.cancel.CancelHandler;
 import com.accountingexport.functions.documents.DocumentsHandler;
@@ -56,6 +70,8 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalGateway gateway;
   private Wiring wiring;
   private URI mailStore;
+  private LocalStepFunctions stepFunctions;
+  private Path dataDirectory;
   private SesEmulator ses;
   private int seeded;
 
@@ -104,6 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
       }
     } else {
       Path dir = dataDirectory();
+      dataDirectory = dir;
       DynamoDbLocalServer dynamo = DynamoDbLocalServer.start(options.inMemory() ? null : dir.resolve("dynamodb"));
       started.push(dynamo);
       log.println("[local] DynamoDB Local on " + dynamo.endpoint() + (options.inMemory() ? " (in memory)" : " (" + dir.resolve("dynamodb") + ")"));
@@ -126,8 +143,34 @@ public final class LocalRuntime implements AutoCloseable {
     AwsClients clients = aws;
     started.push(() -> closeClients(clients));
 
-    wiring = new Wiring(aws, config, clock, IdGenerator.random());
-    installPauseHook(options.env().get(PAUSE_AFTER_CLAIM));
+    ExportRepository exportRepository = new DynamoExportRepository(aws.dynamo(), config.tableName());
+    String pause = options.env().get(PAUSE_AFTER_CLAIM);
+    if (pause != null && !pause.isBlank()) {
+      log.println("[local] " + PAUSE_AFTER_CLAIM + "=" + pause.trim() + ": every claim pauses (crash tests)");
+      exportRepository = PortDecorators.pauseAfter(ExportRepository.class, exportRepository, "claimVersions",
+          Duration.ofMillis(Long.parseLong(pause.trim())), log);
+    }
+    DocumentRepository documentRepository = new DynamoDocumentRepository(aws.dynamo(), config.tableName());
+    FileStore fileStore = new S3FileStore(aws.s3(), aws.presigner(), config.bucketName());
+    String fail = options.env().get(FAIL_METHOD);
+    if (fail != null && !fail.isBlank()) {
+      String[] target = fail.trim().split("\\.", 2);
+      log.println("[local] " + FAIL_METHOD + "=" + fail.trim() + ": every call of it fails (fault tests)");
+      switch (target[0]) {
+        case "ExportRepository" -> exportRepository = PortDecorators.failing(ExportRepository.class, exportRepository, target[1], log);
+        case "DocumentRepository" -> documentRepository = PortDecorators.failing(DocumentRepository.class, documentRepository, target[1], log);
+        case "FileStore" -> fileStore = PortDecorators.failing(FileStore.class, fileStore, target[1], log);
+        default -> throw new IllegalArgumentException(FAIL_METHOD + " names ExportRepository, DocumentRepository or FileStore");
+      }
+    }
+    AtomicReference<WorkflowHandler> tasks = new AtomicReference<>();
+    WorkflowStarter workflows = startWorkflows(tasks);
+    wiring = new Wiring(aws, config, clock, IdGenerator.random(),
+        documentRepository,
+        new DynamoSettingsRepository(aws.dynamo(), config.tableName()),
+        exportRepository,
+        fileStore, workflows, notifier(aws, config));
+    tasks.set(new WorkflowHandler(wiring));
     AwsResources.ensure(aws, config);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = Map.of(
         RouteTable.DOCUMENTS, new DocumentsHandler(wiring),
@@ -135,7 +178,8 @@ public final class LocalRuntime implements AutoCloseable {
         RouteTable.DOWNLOADS, new DownloadsHandler(wiring),
         RouteTable.CANCEL, new CancelHandler(wiring),
         RouteTable.SETTINGS, new SettingsHandler(wiring),
-        RouteTable.LOCAL_TOKEN, new TokenEndpoint(signer));
+        RouteTable.LOCAL_TOKEN, new TokenEndpoint(signer),
+        RouteTable.LOCAL_EVENTS, new EventsEndpoint(wiring));
     if (options.seedDemo()) {
       try {
         seeded = DemoSeeder.seedIfEmpty(wiring, log);
@@ -144,7 +188,76 @@ public final class LocalRuntime implements AutoCloseable {
       }
     }
     gateway.start(targets);
+    resumeUnfinishedExecutions();
     log.printf("[local] serving %s (started in %d ms)%n", baseUrl, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * The background workflow: with the emulators, statemachine/generate-export.asl.json run by
+   * aws-local-stepfunctions (local/sfn/host.mjs on Node 22) whose Task states call the same
+   * {@link WorkflowHandler} as Lambda; with {@code --aws} or AWS_ENDPOINT_URL, Step Functions itself
+   * when STATE_MACHINE_ARN is set. Without either, every export runs in its request.
+   */
+  private WorkflowStarter startWorkflows(AtomicReference<WorkflowHandler> tasks) throws Exception {
+    if (options.usesAwsConfiguration()) {
+      String arn = options.env().get("STATE_MACHINE_ARN");
+      if (arn == null || arn.isBlank()) {
+        log.println("[local] no STATE_MACHINE_ARN: every export is generated in its request");
+        return null;
+      }
+      return new SfnWorkflowStarter(SfnClient.create(), arn);
+    }
+    Path root = options.repoRoot();
+    if (!LocalStepFunctions.installed(root)) {
+      log.println("[local] WARNING: aws-local-stepfunctions or Node 22 is not installed in local/node_modules: every"
+          + " export is generated in its request. Install them with: npm install --prefix local --no-audit --no-fund"
+          + " --no-package-lock (run-local does this).");
+      return null;
+    }
+    double scale = 1.0;
+    String scaled = options.env().get(SFN_TIME_SCALE);
+    if (scaled != null && !scaled.isBlank()) {
+      scale = Double.parseDouble(scaled.trim());
+    }
+    LocalStepFunctions sfn = LocalStepFunctions.start(LocalStepFunctions.nodeBinary(root), LocalStepFunctions.hostScript(root),
+        root.resolve("statemachine").resolve("generate-export.asl.json"),
+        dataDirectory.resolve("logs").resolve("sfn-journal.jsonl"),
+        payload -> tasks.get().handleRequest(payload, null), log,
+        LocalStepFunctions.Config.defaults().withTimeScale(scale));
+    started.push(sfn);
+    stepFunctions = sfn;
+    log.println("[local] aws-local-stepfunctions on " + sfn.endpoint() + " (pid " + sfn.handle().pid() + ", log "
+        + sfn.logFile() + ")");
+    return sfn;
+  }
+
+  /**
+   * After a crash (SIGKILL) mid-way, the journal names the background exports whose execution never
+   * ended: each runs again under the same name, its steps going on where the record says they stopped
+   * (every step is idempotent), or failing it through the workflow's compensation.
+   */
+  private void resumeUnfinishedExecutions() {
+    if (stepFunctions == null) {
+      return;
+    }
+    stepFunctions.unfinished().forEach((name, input) -> {
+      log.println("[local] resuming the background export " + name + " left unfinished by the previous run");
+      try {
+        stepFunctions.start(name, input);
+      } catch (RuntimeException e) {
+        log.println("[local] WARNING: could not resume " + name + ": " + e.getMessage());
+      }
+    });
+  }
+
+  /** The notice mailer over the SES emulator (or SES), from the same factory Lambda uses. */
+  private static ExportNotifier notifier(AwsClients aws, Config config) {
+    return Notifications.notifier(aws, config);
+  }
+
+  /** The local Step Functions host, when it runs. */
+  public Optional<LocalStepFunctions> stepFunctions() {
+    return Optional.ofNullable(stepFunctions);
   }
 
   /** The folder the emulators write to: a temporary one in memory mode (deleted on close). */
@@ -219,10 +332,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   private static void closeClients(AwsClients aws) {
-    aws.dynamo().close();
-    aws.s3().close();
-    aws.presigner().close();
-    aws.ses().close();
+    aws.close();
   }
 
   static void deleteTree(Path root) throws IOException {
@@ -245,26 +355,21 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * {@value} (milliseconds): a generation sleeps that long right after claiming its documents, so
-   * that a crash test can kill the process at a known point of a generation. Local runtime only.
+   * {@value} (milliseconds): every claim of documents is followed by that pause, so that a crash
+   * test can kill the process at a known point of a generation. Local runtime only: the export
+   * repository is wrapped in a pausing decorator ({@link PortDecorators}).
    */
   public static final String PAUSE_AFTER_CLAIM = "LOCAL_PAUSE_AFTER_CLAIM_MS";
 
-  private void installPauseHook(String value) {
-    if (value == null || value.isBlank()) {
-      return;
-    }
-    long millis = Long.parseLong(value.trim());
-    log.println("[local] " + PAUSE_AFTER_CLAIM + "=" + millis + ": every generation pauses after claiming (crash tests)");
-    wiring.exports().setFaultHook((step, exportId) -> {
-      if (step == com.accountingexport.core.export.ExportService.Step.AFTER_CLAIM) {
-        log.println("[local] export " + exportId + " claimed its documents; pausing " + millis + " ms");
-        try {
-          Thread.sleep(millis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
-  }
+  /**
+   * {@value}: multiplies the workflow's Retry intervals (e.g. {@code 0.01} in tests, so that three
+   * retries of 5 s doubling take a fraction of a second); 1 by default.
+   */
+  public static final String SFN_TIME_SCALE = "LOCAL_SFN_TIME_SCALE";
+
+  /**
+   * {@value}: {@code Port.method} (e.g. {@code DocumentRepository.findAll}) whose every call fails
+   * with a transient error, through a failing decorator of that port: fault tests of the workflow.
+   */
+  public static final String FAIL_METHOD = "LOCAL_FAIL_METHOD";
 }

@@ -33,13 +33,17 @@ public final class RouteTable {
   /** A route that matched, with its URL-decoded path parameters (empty when it has none). */
   public record Match(Route route, Map<String, String> pathParameters) {}
 
-  /** Where the API's routes go. {@code local-token} is served by the local runtime itself. */
+  /** Where the API's routes go. {@code local-token} and {@code local-events} are served by the local runtime itself. */
   public static final String DOCUMENTS = "documents";
   public static final String EXPORTS = "exports";
   public static final String DOWNLOADS = "downloads";
   public static final String CANCEL = "cancel";
   public static final String SETTINGS = "settings";
   public static final String LOCAL_TOKEN = "local-token";
+  /** {@code POST /local/events}: an EventBridge event for the EventsHandler (EventsEndpoint). */
+  public static final String LOCAL_EVENTS = "local-events";
+  /** The local-only targets that need no token: minting one, and delivering an EventBridge event (AWS signs neither with a JWT). */
+  public static final Set<String> WITHOUT_TOKEN = Set.of(LOCAL_TOKEN, LOCAL_EVENTS);
 
   private final List<Route> routes;
 
@@ -47,7 +51,7 @@ public final class RouteTable {
     this.routes = List.copyOf(routes);
   }
 
-  /** The product's routes (shared/API.md) plus {@code POST /local/token}. */
+  /** The product's routes (shared/API.md) plus {@code POST /local/token} and {@code POST /local/events}. */
   public static RouteTable api() {
     return new RouteTable(List.of(
         new Route("PUT", "/documents/{documentId}", DOCUMENTS),
@@ -63,7 +67,8 @@ public final class RouteTable {
         new Route("POST", "/exports/{exportId}/cancel", CANCEL),
         new Route("GET", "/settings", SETTINGS),
         new Route("PUT", "/settings", SETTINGS),
-        new Route("POST", "/local/token", LOCAL_TOKEN)));
+        new Route("POST", "/local/token", LOCAL_TOKEN),
+        new Route("POST", "/local/events", LOCAL_EVENTS)));
   }
 
   public List<Route> routes() {

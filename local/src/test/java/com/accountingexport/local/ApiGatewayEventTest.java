@@ -45,6 +45,7 @@ class ApiGatewayEventTest {
     assertRoute("GET", "/settings", "GET /settings", RouteTable.SETTINGS, Map.of());
     assertRoute("PUT", "/settings", "PUT /settings", RouteTable.SETTINGS, Map.of());
     assertRoute("POST", "/local/token", "POST /local/token", RouteTable.LOCAL_TOKEN, Map.of());
+    assertRoute("POST", "/local/events", "POST /local/events", RouteTable.LOCAL_EVENTS, Map.of());
   }
 
   @Test

@@ -117,16 +117,7 @@ class CrashRecoveryE2EIT {
     return out;
   }
 
-  @Test
-  void sigkillMidGeneration_thenRestart_shouldLeaveNoDocumentClaimedByTheDeadExport() throws Exception {
-    Path dataDir = Files.createTempDirectory("crash-it");
-    Path log = Path.of("target", "crash-recovery-it.log");
-    Files.createDirectories(log.getParent());
-    Files.deleteIfExists(log); // the kill waits for a line of this run's log, not of an earlier one
-
-    // given: a runtime whose generations pause right after claiming, and 1,500 documents
-    URI base = start(dataDir, Map.of(LocalRuntime.PAUSE_AFTER_CLAIM, "600000"), log);
-    String token = token(base);
+  private void seed(URI base, String token) throws Exception {
     for (int batch = 0; batch < DOCUMENTS / 500; batch++) {
       StringBuilder docs = new StringBuilder("{\"documents\": [");
       for (int i = 0; i < 500; i++) {
@@ -145,17 +136,12 @@ class CrashRecoveryE2EIT {
       assertEquals(200, r.statusCode());
       assertEquals(0, Json.parse(r.body()).get("failed").asInt(), r.body());
     }
+  }
 
-    // when: a generation claims everything, and the process is killed (SIGKILL) while it holds them
-    CompletableFuture<HttpResponse<String>> generation = CompletableFuture.supplyAsync(() -> {
-      try {
-        return call(base, token, "POST", "/exports", "{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\"}");
-      } catch (Exception e) {
-        return null;
-      }
-    });
+  /** Waits for the pausing decorator's line (a claim landed), then SIGKILLs the runtime and its children. */
+  private void killAfterTheFirstClaim(Path log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.readString(log).contains("claimed its documents; pausing")) {
+    while (!Files.readString(log).contains("claimVersions done; pausing")) {
       assertTrue(System.nanoTime() < deadline, "the generation never reached its claims; see " + log.toAbsolutePath());
       Thread.sleep(200);
     }
@@ -163,16 +149,50 @@ class CrashRecoveryE2EIT {
     List<ProcessHandle> children = dead.descendants().toList();
     dead.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertTrue(dead.onExit().get(30, TimeUnit.SECONDS) != null);
-    children.forEach(ProcessHandle::destroyForcibly); // the SES emulator is orphaned by a SIGKILL
+    children.forEach(ProcessHandle::destroyForcibly); // the Node children are orphaned by a SIGKILL
+  }
+
+  private static Path freshLog(String name) throws IOException {
+    Path log = Path.of("target", name);
+    Files.createDirectories(log.getParent());
+    Files.deleteIfExists(log); // the kill waits for a line of this run's log, not of an earlier one
+    return log;
+  }
+
+  /** The year export numbers carry: the one the export was created in (never a hard-coded year). */
+  private static String year(JsonNode export) {
+    return export.get("createdAt").asText().substring(0, 4);
+  }
+
+  @Test
+  void sigkillMidGeneration_thenRestart_shouldLeaveNoDocumentClaimedByTheDeadExport() throws Exception {
+    Path dataDir = Files.createTempDirectory("crash-it");
+    Path log = freshLog("crash-recovery-it.log");
+
+    // given: a runtime whose claims pause, 1,500 documents, and generations kept in the request
+    URI base = start(dataDir, Map.of(LocalRuntime.PAUSE_AFTER_CLAIM, "600000"), log);
+    String token = token(base);
+    assertEquals(200, call(base, token, "PUT", "/settings", "{\"backgroundThreshold\": 100000}").statusCode());
+    seed(base, token);
+
+    // when: a generation claims its first page, and the process is killed (SIGKILL) while it holds it
+    CompletableFuture<HttpResponse<String>> generation = CompletableFuture.supplyAsync(() -> {
+      try {
+        return call(base, token, "POST", "/exports", "{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\"}");
+      } catch (Exception e) {
+        return null;
+      }
+    });
+    killAfterTheFirstClaim(log);
     generation.get(30, TimeUnit.SECONDS);
 
-    // then: started again on the same data, the dead export still holds its documents (lease)...
+    // then: started again on the same data, the dead export still holds what it claimed (lease)...
     URI again = start(dataDir, Map.of(), log);
     String token2 = token(again);
     Map<String, String> before = holders(again, token2);
     assertEquals(DOCUMENTS, before.size(), "documents survived the crash");
     long heldByDead = before.values().stream().filter(v -> v != null).count();
-    assertEquals(DOCUMENTS, heldByDead, "the killed generation had claimed every document");
+    assertEquals(1000, heldByDead, "the killed generation had claimed its first page of the plan");
 
     // ...and once the lease (3 s) has expired, a new generation repairs it and takes everything
     Thread.sleep(3500);
@@ -180,14 +200,55 @@ class CrashRecoveryE2EIT {
     assertEquals(201, created.statusCode(), created.body());
     JsonNode export = Json.parse(created.body());
     assertEquals(DOCUMENTS, export.get("documentCount").asInt());
-    assertEquals("EXP-2026-00002", export.get("number").asText(), "the dead export keeps number 1");
+    assertEquals("EXP-" + year(export) + "-00002", export.get("number").asText(), "the dead export keeps number 1");
 
     Map<String, String> after = holders(again, token2);
     assertTrue(after.values().stream().allMatch(export.get("id").asText()::equals), "every document is in the new export only");
     HttpResponse<String> failed = call(again, token2, "GET", "/exports?status=FAILED", null);
     JsonNode items = Json.parse(failed.body()).get("items");
     assertEquals(1, items.size(), failed.body());
-    assertEquals("EXP-2026-00001", items.get(0).get("number").asText());
+    assertEquals("EXP-" + year(export) + "-00001", items.get(0).get("number").asText());
     assertTrue(items.get(0).get("failure").asText().startsWith("LEASE_EXPIRED"), failed.body());
+  }
+
+  /**
+   * Issue #7, test 5: SIGKILL during a background export (the workflow claimed its first page),
+   * then a restart on the same data: the runtime resumes the unfinished execution, whose steps go
+   * on where the export's record says they stopped. Every document ends in exactly one active
+   * export, and nothing stays GENERATING.
+   */
+  @Test
+  void sigkillDuringABackgroundExport_thenRestart_resumesIt_exactlyOnce() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LocalStepFunctions.installed(LocalOptions.forTests().repoRoot()),
+        "aws-local-stepfunctions and Node 22 are installed by run-tests");
+    Path dataDir = Files.createTempDirectory("crash-bg-it");
+    Path log = freshLog("crash-background-it.log");
+    URI base = start(dataDir, Map.of(LocalRuntime.PAUSE_AFTER_CLAIM, "600000"), log);
+    String token = token(base);
+    seed(base, token);
+
+    HttpResponse<String> accepted = call(base, token, "POST", "/exports", "{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\"}");
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    String id = Json.parse(accepted.body()).get("id").asText();
+    killAfterTheFirstClaim(log);
+
+    URI again = start(dataDir, Map.of(), log);
+    String token2 = token(again);
+    JsonNode e;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    do {
+      assertTrue(System.nanoTime() < deadline, "the export is still GENERATING after the restart");
+      Thread.sleep(200);
+      e = Json.parse(call(again, token2, "GET", "/exports/" + id, null).body());
+    } while (e.get("status").asText().equals("GENERATING"));
+    assertEquals("READY", e.get("status").asText(), e.toString());
+    assertEquals(DOCUMENTS, e.get("documentCount").asInt());
+    assertEquals("EXP-" + year(e) + "-00001", e.get("number").asText());
+    assertTrue(Files.readString(log).contains("resuming the background export " + id), "the restart resumed it");
+
+    Map<String, String> after = holders(again, token2);
+    assertTrue(after.values().stream().allMatch(id::equals), "every document is in this export only");
+    JsonNode all = Json.parse(call(again, token2, "GET", "/exports", null).body()).get("items");
+    assertEquals(1, all.size(), "one export, none left GENERATING: " + all);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -66,7 +67,8 @@ class LocalGatewayTest {
           .withHeaders(Map.of("content-type", "application/json")).withBody("{\"ok\":true}").build();
     };
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = new HashMap<>();
-    for (String t : new String[] {RouteTable.DOCUMENTS, RouteTable.EXPORTS, RouteTable.DOWNLOADS, RouteTable.CANCEL, RouteTable.SETTINGS}) {
+    for (String t : new String[] {RouteTable.DOCUMENTS, RouteTable.EXPORTS, RouteTable.DOWNLOADS, RouteTable.CANCEL, RouteTable.SETTINGS,
+        RouteTable.LOCAL_EVENTS}) {
       targets.put(t, echo);
     }
     targets.put(RouteTable.LOCAL_TOKEN, new TokenEndpoint(SIGNER));
@@ -126,6 +128,15 @@ class LocalGatewayTest {
     assertError(send("POST", "/local/token", null, "{\"tenant\":"), 400, "VALIDATION_FAILED");
     assertError(send("POST", "/local/token", null, "[]"), 400, "VALIDATION_FAILED");
     assertError(send("POST", "/local/token", null, "{\"tenant\":\"acme\",\"ttlSeconds\":\"60\"}"), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
+  void localEvents_shouldNeedNoToken_likeAnEventBridgeDelivery() throws Exception {
+    LAST.set(null);
+    HttpResponse<String> r = send("POST", "/local/events", null, "{\"source\": \"accounting-export\"}");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("POST /local/events", LAST.get().getRouteKey());
+    assertNull(LAST.get().getRequestContext().getAuthorizer(), "no claims: nobody signed in");
   }
 
   @Test

@@ -274,10 +274,11 @@ class OpenApiTest {
 
     assertEquals(Set.of("id", "number", "status", "period", "journals", "format", "pdf", "documentCount", "entryCount",
         "totals", "createdAt", "createdBy", "downloadedAt", "downloadedBy", "cancelledAt", "cancelledBy", "files",
-        "progress", "skipped", "previousHash", "recordHash", "reexport", "failure"), properties("Export"));
+        "progress", "notices", "skipped", "previousHash", "recordHash", "reexport", "failure"), properties("Export"));
     assertEquals(List.of("GENERATING", "READY", "DOWNLOADED", "CANCELLED", "FAILED"), enumOf("ExportStatus"));
     assertEquals(Set.of("kind", "format", "bytes", "sha256"), properties("ExportFile"));
-    assertEquals(Set.of("done", "total"), properties("Progress"));
+    assertEquals(Set.of("phase", "done", "total", "percent"), properties("Progress"));
+    assertEquals(Set.of("outcome", "recipients", "sent", "attempts", "error", "at"), properties("Notice"));
     assertEquals(Set.of("documentId", "reason"), properties("SkippedDocument"));
     assertEquals(Set.of("exportId", "number", "valid", "recordsChecked", "filesChecked", "problems"), properties("Verification"));
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
@@ -290,7 +291,10 @@ class OpenApiTest {
     Map<String, Object> settings = map(path(SPEC, "components", "schemas", "Settings"));
     assertFalse(settings.containsKey("required"), "PUT /settings takes any subset");
     assertEquals(Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern", "defaultFormat", "journalCodes",
-        "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess", "siren"), properties("Settings"));
+        "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess", "siren", "locale",
+        "autoExport"), properties("Settings"));
+    assertEquals(Set.of("enabled", "dayOfMonth", "journals", "format"), properties("AutoExportSettings"));
+    assertEquals(31, path(SPEC, "components", "schemas", "AutoExportSettings", "properties", "dayOfMonth", "maximum"));
     assertEquals(List.of("debits", "collections"), path(settings, "properties", "vatRegimeServices", "enum"));
     Pattern monthDay = Pattern.compile(String.valueOf(path(settings, "properties", "fiscalYearStart", "pattern")));
     assertTrue(monthDay.matcher("01-01").matches());

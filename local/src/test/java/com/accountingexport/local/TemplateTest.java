@@ -3,6 +3,7 @@ package com.accountingexport.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -114,7 +115,7 @@ class TemplateTest {
   void everyFunction_namesAHandlerClassOnTheClasspath_andItsModulesShadedJar() throws Exception {
     Map<String, Map<String, Object>> functions = resourcesOfType("AWS::Serverless::Function");
     assertEquals(Set.of("DocumentsFunction", "ExportsFunction", "DownloadsFunction", "CancelFunction",
-        "SettingsFunction", "WorkflowFunction"), functions.keySet());
+        "SettingsFunction", "WorkflowFunction", "EventsFunction"), functions.keySet());
     String rootPom = Files.readString(ROOT.resolve("pom.xml"));
     Pattern handlerPattern = Pattern.compile("([a-z][\\w.]*)\\.(\\w+)::handleRequest");
     Pattern codeUriPattern = Pattern.compile("functions/([a-z]+)/target/([a-z]+)\\.jar");
@@ -168,23 +169,37 @@ class TemplateTest {
   @Test
   void everyFunction_getsOnlyThePermissionsItsRoutesNeed() {
     String crud = "DynamoDBCrudPolicy(Table)";
+    String startExecutions = "StepFunctionsExecutionPolicy(GenerateExportStateMachine)";
     Map<String, Set<String>> expected = Map.of(
         "DocumentsFunction", Set.of(crud),
         "SettingsFunction", Set.of(crud),
         "CancelFunction", Set.of(crud),
         "DownloadsFunction", Set.of(crud, "S3ReadPolicy(FilesBucket)", "Statement[s3:AbortMultipartUpload, s3:PutObject]"),
-        "ExportsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", "StepFunctionsExecutionPolicy(GenerateExportStateMachine)"),
-        "WorkflowFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", "Statement[ses:SendEmail]"));
+        "ExportsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, "Statement[ses:SendEmail]"),
+        "WorkflowFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", "Statement[ses:SendEmail]"),
+        "EventsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, "Statement[ses:SendEmail]"));
     Map<String, Set<String>> actual = new TreeMap<>();
     resourcesOfType("AWS::Serverless::Function").forEach((name, fn) ->
         actual.put(name, list(path(fn, "Properties", "Policies")).stream().map(TemplateTest::describePolicy)
             .collect(Collectors.toCollection(TreeSet::new))));
     assertEquals(new TreeMap<>(expected), actual);
 
-    Map<String, Object> sesStatement = map(list(path(list(path(resourcesOfType("AWS::Serverless::Function")
-        .get("WorkflowFunction"), "Properties", "Policies")).get(2), "Statement")).get(0));
-    assertEquals(Map.of("StringEquals", Map.of("ses:FromAddress", Map.of("Ref", "SenderEmail"))), sesStatement.get("Condition"),
-        "mail only from the configured sender");
+    for (String fn : List.of("WorkflowFunction", "ExportsFunction", "EventsFunction")) {
+      Map<String, Object> sesStatement = sesStatement(fn);
+      assertEquals(Map.of("StringEquals", Map.of("ses:FromAddress", Map.of("Ref", "SenderEmail"))), sesStatement.get("Condition"),
+          fn + " mails only from the configured sender");
+      assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*"),
+          sesStatement.get("Resource"), fn);
+    }
+  }
+
+  /** The one Statement of {@code fn}'s policies that allows ses:SendEmail. */
+  private static Map<String, Object> sesStatement(String fn) {
+    return list(path(resourcesOfType("AWS::Serverless::Function").get(fn), "Properties", "Policies")).stream()
+        .filter(p -> p instanceof Map<?, ?> m && m.containsKey("Statement"))
+        .flatMap(p -> list(map(p).get("Statement")).stream()).map(TemplateTest::map)
+        .filter(st -> String.valueOf(st.get("Action")).contains("ses:SendEmail")).findFirst()
+        .orElseThrow(() -> new AssertionError(fn + " has an ses:SendEmail statement"));
   }
 
   @Test
@@ -196,15 +211,51 @@ class TemplateTest {
   }
 
   @Test
-  void exportsFunction_isToldTheStateMachineArn() {
-    Map<String, Object> props = map(path(resourcesOfType("AWS::Serverless::Function").get("ExportsFunction"), "Properties"));
-    assertEquals(Map.of("Ref", "GenerateExportStateMachine"), path(props, "Environment", "Variables", "STATE_MACHINE_ARN"));
+  void exportsAndEventsFunctions_areToldTheStateMachineArn_andNoOtherFunction() {
+    Set<String> starters = Set.of("ExportsFunction", "EventsFunction");
+    for (String fn : starters) {
+      Map<String, Object> props = map(path(resourcesOfType("AWS::Serverless::Function").get(fn), "Properties"));
+      assertEquals(Map.of("Ref", "GenerateExportStateMachine"), path(props, "Environment", "Variables", "STATE_MACHINE_ARN"), fn);
+    }
     resourcesOfType("AWS::Serverless::Function").forEach((name, fn) -> {
-      if (!name.equals("ExportsFunction")) {
+      if (!starters.contains(name)) {
         Object vars = path(fn, "Properties", "Environment", "Variables");
         assertTrue(vars == null || !map(vars).containsKey("STATE_MACHINE_ARN"), name + " does not start executions");
       }
     });
+  }
+
+  @Test
+  void eventsFunction_runsOnThePeriodClosedRuleAndADailySchedule_withLeastPrivilege() {
+    Map<String, Map<String, Object>> functions = resourcesOfType("AWS::Serverless::Function");
+    Map<String, Object> props = map(path(functions.get("EventsFunction"), "Properties"));
+    assertEquals("com.accountingexport.functions.events.EventsHandler::handleRequest", props.get("Handler"));
+    assertEquals("functions/events/target/events.jar", props.get("CodeUri"));
+    assertEquals(900, props.get("Timeout"));
+    assertEquals(2048, props.get("MemorySize"));
+    assertEquals(Map.of("STATE_MACHINE_ARN", Map.of("Ref", "GenerateExportStateMachine")),
+        path(props, "Environment", "Variables"), "the global variables plus the state machine");
+
+    Map<String, Object> events = map(props.get("Events"));
+    assertEquals(Set.of("PeriodClosed", "DailyAutoExport"), events.keySet());
+    assertEquals("EventBridgeRule", path(events, "PeriodClosed", "Type"));
+    assertEquals(Map.of("source", List.of("accounting-export"), "detail-type", List.of("PeriodClosed")),
+        path(events, "PeriodClosed", "Properties", "Pattern"), "only the service's own PeriodClosed events");
+    assertEquals("ScheduleV2", path(events, "DailyAutoExport", "Type"), "EventBridge Scheduler");
+    assertEquals("cron(0 5 * * ? *)", path(events, "DailyAutoExport", "Properties", "ScheduleExpression"), "daily at 05:00");
+    assertEquals("Europe/Paris", path(events, "DailyAutoExport", "Properties", "ScheduleExpressionTimezone"));
+    assertNull(path(events, "DailyAutoExport", "Properties", "Input"),
+        "no Input: the Scheduler's default event (detail-type \"Scheduled Event\", its time) is what the handler reads");
+
+    // starting executions: the functions that generate exports, on the one state machine; not the workflow's own steps
+    for (String fn : List.of("ExportsFunction", "EventsFunction")) {
+      assertTrue(list(path(functions.get(fn), "Properties", "Policies")).contains(Map.of("StepFunctionsExecutionPolicy",
+          Map.of("StateMachineName", Map.of("Fn::GetAtt", List.of("GenerateExportStateMachine", "Name"))))), fn);
+    }
+    for (Object policy : list(path(functions.get("WorkflowFunction"), "Properties", "Policies"))) {
+      String text = String.valueOf(policy);
+      assertFalse(text.contains("StepFunctions") || text.contains("states:"), "the workflow's steps start no execution: " + text);
+    }
   }
 
   // ------------------------------------------------------------------ routes
@@ -261,6 +312,9 @@ class TemplateTest {
       Object events = path(f, "Properties", "Events");
       if (events != null) {
         map(events).forEach((event, ev) -> {
+          if (!"HttpApi".equals(path(ev, "Type"))) {
+            return; // EventBridge rules and schedules: no authorizer
+          }
           assertEquals(Map.of("Ref", "HttpApi"), path(ev, "Properties", "ApiId"), fn + "." + event);
           assertFalse(map(path(ev, "Properties")).containsKey("Auth"), fn + "." + event + " keeps the default authorizer");
         });
@@ -371,38 +425,53 @@ class TemplateTest {
     assertTrue(asl.path("Comment").asText().length() > 20, "a Comment says what the workflow does");
     JsonNode states = asl.path("States");
 
+    // the happy path, following Next and each Choice's Default
     List<String> order = new ArrayList<>();
     String name = asl.path("StartAt").asText();
     while (!name.isEmpty() && order.size() < 20) {
       order.add(name);
-      name = states.path(name).path("Next").asText();
+      JsonNode st = states.path(name);
+      name = st.path("Type").asText().equals("Choice") ? st.path("Default").asText() : st.path("Next").asText();
     }
-    assertEquals(List.of("Claim Documents", "Render Journal", "Render Invoice PDFs", "Finalize Export", "Notify Users"),
-        order.subList(0, order.size() - 1));
-    assertEquals("Succeed", states.path(order.get(order.size() - 1)).path("Type").asText());
+    assertEquals(List.of("Claim Documents", "Claimed Everything?", "Render Files", "Rendered?", "Seal Export", "Sealed?",
+        "Notify Users", "Export Ready"), order);
+    assertEquals("Succeed", states.path("Export Ready").path("Type").asText());
 
-    Map<String, String> steps = Map.of("Claim Documents", "claim-documents", "Render Journal", "render-journal",
-        "Finalize Export", "finalize-export", "Notify Users", "notify-users", "Release Claims", "release-claims");
+    Map<String, String> steps = Map.of("Claim Documents", "claim", "Render Files", "render", "Seal Export", "seal",
+        "Notify Users", "notify", "Fail Export", "fail");
     steps.forEach((state, step) -> assertLambdaTask(state, states.path(state), step));
-    for (String state : List.of("Claim Documents", "Render Journal", "Render Invoice PDFs", "Finalize Export", "Notify Users")) {
-      JsonNode c = states.path(state).path("Catch");
+    for (String state : steps.keySet()) {
+      JsonNode task = states.path(state);
+      JsonNode payload = task.path("Parameters").path("Payload");
+      for (String field : List.of("tenant", "exportId", "requester", "lock")) {
+        assertEquals("$." + field, payload.path(field + ".$").asText(), state + " passes " + field);
+      }
+      JsonNode retry = task.path("Retry");
+      assertTrue(retry.toString().contains("TransientStepException") && retry.toString().contains("Lambda.TooManyRequestsException"),
+          state + " retries throttling and transient errors");
+      for (JsonNode r : retry) {
+        assertTrue(r.path("BackoffRate").asDouble() >= 2, state + " backs off");
+      }
+      JsonNode c = task.path("Catch");
       assertEquals(1, c.size(), state + " has one Catch");
       assertEquals("[\"States.ALL\"]", c.get(0).path("ErrorEquals").toString(), state);
-      assertEquals("Release Claims", c.get(0).path("Next").asText(), state);
+      String expected = switch (state) {
+        case "Notify Users" -> "Export Ready"; // a mail never fails an export
+        case "Fail Export" -> "Export Failed";
+        default -> "Fail Export";
+      };
+      assertEquals(expected, c.get(0).path("Next").asText(), state);
       assertTrue(c.get(0).path("ResultPath").asText().startsWith("$."), state + ": the Catch keeps the input");
     }
-    assertEquals("Export Failed", states.path("Release Claims").path("Next").asText());
+    assertEquals("$.error", states.path("Fail Export").path("Parameters").path("Payload").path("error.$").asText());
+    assertEquals("Export Failed", states.path("Fail Export").path("Next").asText());
     assertEquals("Fail", states.path("Export Failed").path("Type").asText());
-
-    JsonNode map = states.path("Render Invoice PDFs");
-    assertEquals("Map", map.path("Type").asText());
-    assertEquals(4, map.path("MaxConcurrency").asInt());
-    assertTrue(map.path("ItemsPath").asText().endsWith(".pdfBatches"), "iterates over PDF batches: " + map.path("ItemsPath"));
-    assertTrue(map.path("ResultPath").asText().startsWith("$."), "the Map keeps the input");
-    JsonNode processor = map.path("ItemProcessor");
-    String inner = processor.path("StartAt").asText();
-    assertLambdaTask(inner, processor.path("States").path(inner), "render-pdf-batch");
-    assertEquals("$.batch", processor.path("States").path(inner).path("Parameters").path("Payload").path("batch.$").asText());
+    // the claim loops until finished, every step's "stopped" ends the run
+    JsonNode loop = states.path("Claimed Everything?").path("Choices");
+    assertTrue(loop.toString().contains("\"Next\":\"Claim Documents\""), "the claim loops: " + loop);
+    for (String choice : List.of("Claimed Everything?", "Rendered?", "Sealed?")) {
+      assertTrue(states.path(choice).path("Choices").toString().contains("Export Stopped"), choice + " stops cleanly");
+    }
 
     Set<String> placeholders = new TreeSet<>();
     Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(asl.toString());
@@ -496,16 +565,38 @@ class TemplateTest {
 
   @Test
   void otherEvents_matchTheirSources() throws IOException {
-    JsonNode closed = JSON.readTree(ROOT.resolve("events/eventbridge/period-closed.json").toFile());
-    assertEquals("accounting-export", closed.path("source").asText());
-    assertEquals("PeriodClosed", closed.path("detail-type").asText());
-    for (String field : List.of("tenant", "from", "to")) {
-      assertFalse(closed.path("detail").path(field).asText().isEmpty(), "detail." + field);
+    for (String sample : List.of("period-closed", "period-closed-redelivered")) {
+      JsonNode closed = JSON.readTree(ROOT.resolve("events/eventbridge/" + sample + ".json").toFile());
+      assertEquals("accounting-export", closed.path("source").asText(), sample);
+      assertEquals("PeriodClosed", closed.path("detail-type").asText(), sample);
+      for (String field : List.of("tenant", "from", "to")) {
+        assertFalse(closed.path("detail").path(field).asText().isEmpty(), sample + ": detail." + field);
+      }
+      assertTrue(closed.path("detail").isObject(), sample);
     }
-    JsonNode claim = JSON.readTree(ROOT.resolve("events/workflow/claim-documents.json").toFile());
-    assertEquals(Set.of("step", "exportId", "tenant"), iterableToSet(claim.fieldNames()),
-        "the same fields the state machine passes");
-    assertEquals("claim-documents", claim.path("step").asText());
+    assertEquals(JSON.readTree(ROOT.resolve("events/eventbridge/period-closed.json").toFile()),
+        JSON.readTree(ROOT.resolve("events/eventbridge/period-closed-redelivered.json").toFile()),
+        "a redelivery is the same event, id included (EventBridge delivers at least once)");
+    JsonNode scheduled = JSON.readTree(ROOT.resolve("events/eventbridge/scheduled-daily.json").toFile());
+    assertEquals("aws.scheduler", scheduled.path("source").asText());
+    assertEquals("Scheduled Event", scheduled.path("detail-type").asText());
+    java.time.Instant.parse(scheduled.path("time").asText());
+    for (String field : List.of("version", "id", "account", "region", "resources", "detail")) {
+      assertTrue(scheduled.has(field), "scheduled-daily.json has " + field);
+    }
+    JsonNode asl = JSON.readTree(ROOT.resolve("statemachine/generate-export.asl.json").toFile());
+    for (String step : List.of("claim", "render", "seal", "notify", "fail")) {
+      JsonNode sample = JSON.readTree(ROOT.resolve("events/workflow/" + step + ".json").toFile());
+      assertEquals(step, sample.path("step").asText());
+      Set<String> passed = new TreeSet<>();
+      asl.path("States").forEach(st -> {
+        JsonNode p = st.path("Parameters").path("Payload");
+        if (step.equals(p.path("step").asText())) {
+          p.fieldNames().forEachRemaining(f -> passed.add(f.replace(".$", "")));
+        }
+      });
+      assertEquals(passed, iterableToSet(sample.fieldNames()), step + ": the same fields the state machine passes");
+    }
   }
 
   // ------------------------------------------------------------------ helpers (OpenApiTest uses them too)

@@ -7,7 +7,7 @@ import com.accountingexport.core.auth.Caller;
 import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.export.Export;
-import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.fakes.TestDocuments;
 import com.accountingexport.core.service.Selection;
 import java.io.ByteArrayOutputStream;
@@ -50,10 +50,10 @@ class VerifyChainIT {
     for (int i = 1; i <= 3; i++) {
       runtime.wiring().documents().put(ADMIN, TestDocuments.invoice("a-" + i, LocalDate.of(2026, 2, i), "10.00", "2.00"));
     }
-    ExportService exports = runtime.wiring().exports();
-    Export first = exports.generate(ADMIN, new ExportService.GenerateRequest(
+    ExportGenerator exports = runtime.wiring().generator();
+    Export first = exports.generate(ADMIN, new ExportGenerator.GenerateRequest(
         new Selection(null, null, List.of(), List.of("a-1", "a-2"), true, false), null, null, null, "1")).export();
-    exports.generate(ADMIN, new ExportService.GenerateRequest(
+    exports.generate(ADMIN, new ExportGenerator.GenerateRequest(
         new Selection(null, null, List.of(), List.of("a-3"), true, false), null, null, null, "2"));
     assertTrue(run(0).contains("audit chain intact"));
 
