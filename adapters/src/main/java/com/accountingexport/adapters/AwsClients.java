@@ -66,28 +66,77 @@ public final class AwsClients implements AutoCloseable {
   public static AwsClients fromEnvironment() {
     Lazy<SdkHttpClient> http = new Lazy<>(UrlConnectionHttpClient::create);
     boolean emulated = System.getenv("AWS_ENDPOINT_URL") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null;
-    return new AwsClients(
-        () -> DynamoDbClient.builder().httpClient(http.get()).build(),
-        () -> S3Client.builder().httpClient(http.get())
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build()).build(),
-        () -> S3Presigner.builder()
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build()).build(),
-        () -> SesV2Client.builder().httpClient(http.get()).build());
+    return new AwsClients(new Factories(http, null, null, null, null, null, emulated));
   }
 
   /** Clients for emulators on the given endpoints, with dummy static credentials. */
   public static AwsClients forEndpoints(URI dynamo, URI s3, URI ses, Region region) {
     Lazy<SdkHttpClient> http = new Lazy<>(UrlConnectionHttpClient::create);
     AwsCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    return new AwsClients(
-        () -> DynamoDbClient.builder().httpClient(http.get()).endpointOverride(dynamo).region(region)
-            .credentialsProvider(creds).build(),
-        () -> S3Client.builder().httpClient(http.get()).endpointOverride(s3).region(region).credentialsProvider(creds)
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
-        () -> S3Presigner.builder().endpointOverride(s3).region(region).credentialsProvider(creds)
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(),
-        () -> SesV2Client.builder().httpClient(http.get()).endpointOverride(ses).region(region)
-            .credentialsProvider(creds).build());
+    return new AwsClients(new Factories(http, dynamo, s3, ses, region, creds, true));
+  }
+
+  private AwsClients(Factories f) {
+    // Anonymous classes, not lambdas: linking a lambda resolves its return type, which would load
+    // the S3 or SES client classes in a function whose jar does not ship them.
+    this(new Supplier<DynamoDbClient>() {
+      @Override
+      public DynamoDbClient get() {
+        return f.dynamo();
+      }
+    }, new Supplier<S3Client>() {
+      @Override
+      public S3Client get() {
+        return f.s3();
+      }
+    }, new Supplier<S3Presigner>() {
+      @Override
+      public S3Presigner get() {
+        return f.presigner();
+      }
+    }, new Supplier<SesV2Client>() {
+      @Override
+      public SesV2Client get() {
+        return f.ses();
+      }
+    });
+  }
+
+  /** How each client is built: the SDK's configuration, or emulator endpoints when given. */
+  private record Factories(Lazy<SdkHttpClient> http, URI dynamoEndpoint, URI s3Endpoint, URI sesEndpoint, Region region,
+      AwsCredentialsProvider credentials, boolean pathStyle) {
+    DynamoDbClient dynamo() {
+      var b = DynamoDbClient.builder().httpClient(http.get());
+      if (dynamoEndpoint != null) {
+        b.endpointOverride(dynamoEndpoint).region(region).credentialsProvider(credentials);
+      }
+      return b.build();
+    }
+
+    S3Client s3() {
+      var b = S3Client.builder().httpClient(http.get())
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+      if (s3Endpoint != null) {
+        b.endpointOverride(s3Endpoint).region(region).credentialsProvider(credentials);
+      }
+      return b.build();
+    }
+
+    S3Presigner presigner() {
+      var b = S3Presigner.builder().serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+      if (s3Endpoint != null) {
+        b.endpointOverride(s3Endpoint).region(region).credentialsProvider(credentials);
+      }
+      return b.build();
+    }
+
+    SesV2Client ses() {
+      var b = SesV2Client.builder().httpClient(http.get());
+      if (sesEndpoint != null) {
+        b.endpointOverride(sesEndpoint).region(region).credentialsProvider(credentials);
+      }
+      return b.build();
+    }
   }
 
   public static DefaultCredentialsProvider defaultCredentials() {

@@ -503,8 +503,21 @@ public final class DynamoExportRepository implements ExportRepository {
   @Override
   public boolean saveRendered(TenantId tenant, String exportId, int documentCount, int entryCount, BigDecimal debit,
       BigDecimal credit, List<ExportFile> files, List<SkippedDocument> skipped, Progress progress, Instant leaseUntil) {
-    Map<String, String> names = new HashMap<>();
-    names.put("#status", STATUS);
+    Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#leaseUntil", LEASE_UNTIL));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":generating", Attrs.s(ExportStatus.GENERATING.name()), ":lease", Attrs.s(leaseUntil.toString())));
+    String set = "SET " + content(documentCount, entryCount, debit, credit, files, skipped, progress, names, values)
+        + ", #leaseUntil = :lease" + (files.isEmpty() ? " REMOVE #fileKeys" : "");
+    return updateIfExists(tenant, exportId, set, "#status = :generating", names, values);
+  }
+
+  /**
+   * The assignments of an export's content (counts, totals, files and their keys, skipped documents,
+   * progress) for an update expression, adding their names and values.
+   */
+  private static String content(int documentCount, int entryCount, BigDecimal debit, BigDecimal credit,
+      List<ExportFile> files, List<SkippedDocument> skipped, Progress progress, Map<String, String> names,
+      Map<String, AttributeValue> values) {
     names.put("#documentCount", DOCUMENT_COUNT);
     names.put("#entryCount", ENTRY_COUNT);
     names.put("#debit", DEBIT);
@@ -513,9 +526,6 @@ public final class DynamoExportRepository implements ExportRepository {
     names.put("#fileKeys", FILE_KEYS);
     names.put("#skipped", SKIPPED);
     names.put("#progress", PROGRESS);
-    names.put("#leaseUntil", LEASE_UNTIL);
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":generating", Attrs.s(ExportStatus.GENERATING.name()));
     values.put(":documentCount", Attrs.n(documentCount));
     values.put(":entryCount", Attrs.n(entryCount));
     values.put(":debit", Attrs.s(Money.format(debit)));
@@ -523,16 +533,13 @@ public final class DynamoExportRepository implements ExportRepository {
     values.put(":files", ExportItemMapper.files(files));
     values.put(":skipped", ExportItemMapper.skipped(skipped == null ? List.of() : skipped));
     values.put(":progress", ExportItemMapper.progress(progress));
-    values.put(":lease", Attrs.s(leaseUntil.toString()));
-    String set = "SET #documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, #credit = :credit, "
-        + "#files = :files, #skipped = :skipped, #progress = :progress, #leaseUntil = :lease";
-    if (files.isEmpty()) {
-      set += " REMOVE #fileKeys";
-    } else {
+    String set = "#documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, #credit = :credit, "
+        + "#files = :files, #skipped = :skipped, #progress = :progress";
+    if (!files.isEmpty()) {
       set += ", #fileKeys = :fileKeys";
       values.put(":fileKeys", ExportItemMapper.fileKeys(files));
     }
-    return updateIfExists(tenant, exportId, set, "#status = :generating", names, values);
+    return set;
   }
 
   @Override
@@ -552,13 +559,6 @@ public final class DynamoExportRepository implements ExportRepository {
     List<ExportFile> fileList = files == null ? List.of() : files;
     Map<String, String> names = new HashMap<>();
     names.put("#status", STATUS);
-    names.put("#documentCount", DOCUMENT_COUNT);
-    names.put("#entryCount", ENTRY_COUNT);
-    names.put("#debit", DEBIT);
-    names.put("#credit", CREDIT);
-    names.put("#files", FILES);
-    names.put("#fileKeys", FILE_KEYS);
-    names.put("#skipped", SKIPPED);
     names.put("#chainSeq", CHAIN_SEQ);
     names.put("#previousHash", PREVIOUS_HASH);
     names.put("#recordHash", RECORD_HASH);
@@ -566,30 +566,16 @@ public final class DynamoExportRepository implements ExportRepository {
     names.put("#failure", FAILURE);
     names.put("#gpk", GSI2PK);
     names.put("#gsk", GSI2SK);
-    names.put("#progress", PROGRESS);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":generating", Attrs.s(ExportStatus.GENERATING.name()));
     values.put(":ready", Attrs.s(ExportStatus.READY.name()));
-    values.put(":progress", ExportItemMapper.progress(new Progress(Progress.DONE, documentCount, documentCount)));
-    values.put(":documentCount", Attrs.n(documentCount));
-    values.put(":entryCount", Attrs.n(entryCount));
-    values.put(":debit", Attrs.s(Money.format(debit)));
-    values.put(":credit", Attrs.s(Money.format(credit)));
-    values.put(":files", ExportItemMapper.files(fileList));
-    values.put(":skipped", ExportItemMapper.skipped(skipped == null ? List.of() : skipped));
     values.put(":chainSeq", Attrs.n(link.seq()));
     values.put(":previousHash", Attrs.s(head.hash()));
     values.put(":recordHash", Attrs.s(link.hash()));
-    String set = "SET #status = :ready, #documentCount = :documentCount, #entryCount = :entryCount, #debit = :debit, "
-        + "#credit = :credit, #files = :files, #skipped = :skipped, #chainSeq = :chainSeq, "
-        + "#previousHash = :previousHash, #recordHash = :recordHash, #progress = :progress";
-    String remove = " REMOVE #leaseUntil, #failure, #gpk, #gsk";
-    if (fileList.isEmpty()) {
-      remove += ", #fileKeys";
-    } else {
-      set += ", #fileKeys = :fileKeys";
-      values.put(":fileKeys", ExportItemMapper.fileKeys(fileList));
-    }
+    String set = "SET #status = :ready, " + content(documentCount, entryCount, debit, credit, fileList, skipped,
+        new Progress(Progress.DONE, documentCount, documentCount), names, values)
+        + ", #chainSeq = :chainSeq, #previousHash = :previousHash, #recordHash = :recordHash";
+    String remove = " REMOVE #leaseUntil, #failure, #gpk, #gsk" + (fileList.isEmpty() ? ", #fileKeys" : "");
     TransactWriteItem ready = TransactWriteItem.builder().update(Update.builder()
         .tableName(tableName)
         .key(ExportItemMapper.key(tenant, exportId))

@@ -57,12 +57,31 @@ public final class GenerationSteps {
   /**
    * @param lease how long a step may go without renewing the export's lease before recovery takes it for dead
    * @param stepBudget how long one claim step keeps claiming before it hands back to the workflow
+   * @param parallelism how many claim transactions run at once, and whether the render reads the
+   *     next page of documents while it books the current one (1: neither)
    */
-  public record Options(Duration lease, Duration stepBudget) {
+  public record Options(Duration lease, Duration stepBudget, int parallelism) {
+    public Options {
+      parallelism = Math.max(1, parallelism);
+    }
+
+    public Options(Duration lease, Duration stepBudget) {
+      this(lease, stepBudget, DEFAULT_PARALLELISM);
+    }
+
     public static Options defaults() {
-      return new Options(Duration.ofMinutes(5), Duration.ofMinutes(2));
+      return new Options(Duration.ofMinutes(5), Duration.ofMinutes(2), DEFAULT_PARALLELISM);
     }
   }
+
+  /** Claim transactions in flight at once: DynamoDB serves them side by side (the items differ). */
+  public static final int DEFAULT_PARALLELISM = 4;
+  /** One pool for every generation of the process: daemon threads, never more than the parallelism. */
+  private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "generation-io");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** What a step answers the workflow: counts only. */
   public record StepResult(String step, boolean finished, boolean stopped, long done, long total, String status) {
@@ -125,8 +144,7 @@ public final class GenerationSteps {
         }
         List<ClaimRequest> wanted = page.stream().filter(PlanManifest.Line::claim)
             .map(l -> new ClaimRequest(l.documentId(), l.version())).toList();
-        ClaimResult claim = wanted.isEmpty() ? new ClaimResult(List.of(), List.of(), List.of(), 0)
-            : exports.claimVersions(job.tenant(), e, wanted);
+        ClaimResult claim = claimSideBySide(job.tenant(), e, wanted);
         List<SkippedDocument> skipped = new ArrayList<>();
         claim.taken().forEach(id -> skipped.add(new SkippedDocument(id, "claimed by a concurrent export")));
         claim.missing().forEach(id -> skipped.add(new SkippedDocument(id, "deleted meanwhile")));
@@ -187,8 +205,15 @@ public final class GenerationSteps {
           ExportFile.ENTRIES, "tsv", out -> {
             try (EntryCodec.Out codec = new EntryCodec.Out(out);
                 PlanManifest.Reader plan = new PlanManifest.Reader(files.store().open(ExportFiles.planKey(tenant, e.id())))) {
-              for (List<PlanManifest.Line> page = plan.page(RENDER_PAGE); !page.isEmpty(); page = plan.page(RENDER_PAGE)) {
-                r.book(page, codec);
+              // the next page is read while this one is booked and written
+              List<PlanManifest.Line> page = plan.page(RENDER_PAGE);
+              java.util.concurrent.Future<Map<String, StoredDocument>> found = read(tenant, page);
+              while (!page.isEmpty()) {
+                Map<String, StoredDocument> documentsOfPage = await(found);
+                List<PlanManifest.Line> next = plan.page(RENDER_PAGE);
+                found = read(tenant, next);
+                r.book(page, documentsOfPage, codec);
+                page = next;
               }
             }
           }));
@@ -246,8 +271,7 @@ public final class GenerationSteps {
       this.nextProgress = clock.instant().plus(PROGRESS_EVERY);
     }
 
-    void book(List<PlanManifest.Line> page, EntryCodec.Out codec) {
-      Map<String, StoredDocument> found = documents.findAll(tenant, page.stream().map(PlanManifest.Line::documentId).toList());
+    void book(List<PlanManifest.Line> page, Map<String, StoredDocument> found, EntryCodec.Out codec) {
       Map<String, Document> known = new HashMap<>();
       found.values().forEach(d -> known.put(d.id(), d.document()));
       var lookup = planner.cachingLookup(tenant, known);
@@ -293,6 +317,82 @@ public final class GenerationSteps {
           throw new Stopped();
         }
       }
+    }
+  }
+
+  /** The documents of a page, read in the background when the options allow (an empty page reads nothing). */
+  private java.util.concurrent.Future<Map<String, StoredDocument>> read(TenantId tenant, List<PlanManifest.Line> page) {
+    List<String> ids = page.stream().map(PlanManifest.Line::documentId).toList();
+    if (ids.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    }
+    if (options.parallelism() <= 1) {
+      return java.util.concurrent.CompletableFuture.completedFuture(documents.findAll(tenant, ids));
+    }
+    return POOL.submit(() -> documents.findAll(tenant, ids));
+  }
+
+  /**
+   * Claims a page in slices of 100 (one transaction each) run side by side, {@code parallelism} at
+   * a time, and merges what they report. A slice that fails gives back what it claimed; the others
+   * keep theirs, which the step, run again, finds already held by its export.
+   */
+  private ClaimResult claimSideBySide(TenantId tenant, Export e, List<ClaimRequest> wanted) {
+    if (wanted.isEmpty()) {
+      return new ClaimResult(List.of(), List.of(), List.of(), 0);
+    }
+    int workers = Math.min(options.parallelism(), (wanted.size() + 99) / 100);
+    if (workers <= 1) {
+      return exports.claimVersions(tenant, e, wanted);
+    }
+    int sliceSize = ((wanted.size() + workers - 1) / workers + 99) / 100 * 100;
+    List<java.util.concurrent.Future<ClaimResult>> slices = new ArrayList<>();
+    for (int from = 0; from < wanted.size(); from += sliceSize) {
+      List<ClaimRequest> slice = wanted.subList(from, Math.min(wanted.size(), from + sliceSize));
+      slices.add(POOL.submit(() -> exports.claimVersions(tenant, e, slice)));
+    }
+    List<String> claimed = new ArrayList<>();
+    List<String> taken = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    int calls = 0;
+    RuntimeException failure = null;
+    for (var f : slices) {
+      try {
+        ClaimResult r = await(f);
+        claimed.addAll(r.claimed());
+        taken.addAll(r.taken());
+        missing.addAll(r.missing());
+        changed.addAll(r.changed());
+        calls += r.writeCalls();
+      } catch (RuntimeException x) {
+        if (failure == null) {
+          failure = x;
+        } else {
+          failure.addSuppressed(x);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return new ClaimResult(claimed, taken, missing, changed, calls);
+  }
+
+  private static <T> T await(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException x) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", x);
+    } catch (java.util.concurrent.ExecutionException x) {
+      if (x.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (x.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(x.getCause());
     }
   }
 

@@ -5,6 +5,7 @@ import com.accountingexport.core.booking.Anomaly;
 import com.accountingexport.core.booking.BookingResult;
 import com.accountingexport.core.booking.Bookkeeper;
 import com.accountingexport.core.booking.DocumentLookup;
+import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.StoredDocument;
@@ -57,15 +58,10 @@ public final class ExportPlanner {
     List<Planned> included = new ArrayList<>();
     List<Excluded> excluded = new ArrayList<>();
     for (StoredDocument d : candidates) {
-      List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
-      if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
-        anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
-            + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
-      }
-      BookingResult booking = bookkeeper.book(d.document(), lookup);
-      anomalies.addAll(booking.anomalies());
-      if (anomalies.isEmpty() && booking.entry() != null) {
-        included.add(new Planned(d, booking.entry()));
+      List<Anomaly> anomalies = new ArrayList<>();
+      JournalEntry entry = assess(d, period, selection, kinds, settings, bookkeeper, lookup, anomalies);
+      if (entry != null) {
+        included.add(new Planned(d, entry));
       } else {
         excluded.add(new Excluded(d, anomalies));
       }
@@ -129,15 +125,9 @@ public final class ExportPlanner {
       page.forEach(d -> known.put(d.id(), d.document()));
       DocumentLookup lookup = cachingLookup(tenant, known);
       for (StoredDocument d : page) {
-        List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
-        if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
-          anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
-              + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
-        }
-        BookingResult booking = bookkeeper.book(d.document(), lookup);
-        anomalies.addAll(booking.anomalies());
-        if (anomalies.isEmpty() && booking.entry() != null) {
-          var e = booking.entry();
+        List<Anomaly> anomalies = new ArrayList<>();
+        JournalEntry e = assess(d, period, selection, kinds, settings, bookkeeper, lookup, anomalies);
+        if (e != null) {
           included.add(new PlanKey(journalOrder.getOrDefault(e.journalCode(), Integer.MAX_VALUE), e.date(), e.pieceRef(),
               d.id(), d.version(), d.isExported()));
         } else {
@@ -161,6 +151,22 @@ public final class ExportPlanner {
     }
     included.sort(Comparator.naturalOrder());
     return new KeyPlan(period, journals, included, excluded, excludedCount[0]);
+  }
+
+  /**
+   * Whether one candidate goes into the export: its entry, or null with the anomalies that keep it
+   * out (eligibility for the period and selection, another journal than the selection's, booking).
+   */
+  private static JournalEntry assess(StoredDocument d, Period period, Selection selection, Set<JournalKind> kinds,
+      TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
+    anomalies.addAll(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
+    if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
+      anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
+          + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
+    }
+    BookingResult booking = bookkeeper.book(d.document(), lookup);
+    anomalies.addAll(booking.anomalies());
+    return anomalies.isEmpty() ? booking.entry() : null;
   }
 
   /** The journal codes asked for, each checked against the tenant's; empty = all, in book order. */
