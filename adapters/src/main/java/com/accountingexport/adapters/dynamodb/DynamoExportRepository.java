@@ -1,5 +1,10 @@
 package com.accountingexport.adapters.dynamodb;
 
+import static com.accountingexport.adapters.dynamodb.DynamoCalls.backoff;
+import static com.accountingexport.adapters.dynamodb.DynamoCalls.conditionFailed;
+import static com.accountingexport.adapters.dynamodb.DynamoCalls.lastKey;
+import static com.accountingexport.adapters.dynamodb.DynamoCalls.queryAll;
+import static com.accountingexport.adapters.dynamodb.DynamoCalls.reasons;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CANCELLED_AT;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CANCELLED_BY;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.CHAIN_SEQ;
@@ -9,26 +14,22 @@ import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOCUMENT_C
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOWNLOADED_AT;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.DOWNLOADED_BY;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.ENTRY_COUNT;
-import static com.accountingexport.adapters.dynamodb.ExportItemMapper.EXPIRES_AT;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FAILURE;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FILES;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.FILE_KEYS;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.LEASE_UNTIL;
-import static com.accountingexport.adapters.dynamodb.ExportItemMapper.OWNER;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.NOTICES;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.PREVIOUS_HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.PROGRESS;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RECORD_HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.RELEASED_AT;
-import static com.accountingexport.adapters.dynamodb.ExportItemMapper.REQUEST_HASH;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.SEQ;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.SKIPPED;
 import static com.accountingexport.adapters.dynamodb.ExportItemMapper.STATUS;
 import static com.accountingexport.adapters.dynamodb.TableDefinition.GSI2PK;
 import static com.accountingexport.adapters.dynamodb.TableDefinition.GSI2SK;
 import static com.accountingexport.adapters.dynamodb.TableDefinition.PK;
-import static com.accountingexport.adapters.dynamodb.TableDefinition.TTL;
 
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
@@ -57,31 +58,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Exports, their numbers, their claims on documents, the audit chain, locks and idempotency keys in
@@ -104,27 +96,26 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *       carry {@code GSI2PK = T#<t>#OPEN}, so the sweep reads a small sparse partition.
  * </ul>
  *
+ * <p>One file a concern: the export records, numbers, progress and chain here; the claims in
+ * {@link DynamoClaims}; locks and idempotency keys in {@link DynamoLocks}; paging, cancellation
+ * reasons and backoff in {@link DynamoCalls}.
+ *
  * <p>The GSI reads ({@link #list}, {@link #heldDocuments}, {@link #needingRecovery}, {@link #chain})
  * are eventually consistent in AWS (typically well under a second behind). Their callers read long
  * after the writes that matter (a cancel reads the documents of a READY export, recovery waits for a
  * lease to expire), and a generation that fails releases the ids its claim returned, not a GSI read.
  */
 public final class DynamoExportRepository implements ExportRepository {
-  /** TransactWriteItems takes at most 100 items per call. */
-  static final int TRANSACTION_SIZE = 100;
   /** Items per Query page when listing. */
   static final int QUERY_PAGE = 200;
   /** Attempts to draw a number while other creations move the counter. */
   static final int MAX_CREATE_ATTEMPTS = 100;
-  /** Attempts of one claim or release chunk cancelled for other reasons than its conditions. */
-  static final int MAX_BUSY_ATTEMPTS = 25;
-  private static final long BACKOFF_BASE_MILLIS = 2;
-  private static final long BACKOFF_CAP_MILLIS = 100;
-  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  private final DynamoClaims claims;
+  private final DynamoLocks locks;
 
   public DynamoExportRepository(DynamoDbClient dynamo, String tableName) {
     this(dynamo, tableName, Clock.systemUTC());
@@ -135,6 +126,8 @@ public final class DynamoExportRepository implements ExportRepository {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.claims = new DynamoClaims(dynamo, tableName);
+    this.locks = new DynamoLocks(dynamo, tableName, clock);
   }
 
   // ------------------------------------------------------------------ create, find, list
@@ -265,213 +258,19 @@ public final class DynamoExportRepository implements ExportRepository {
 
   // ------------------------------------------------------------------ claims
 
-  /**
-   * Chunks of at most 100 conditional updates, one TransactWriteItems each (counted in
-   * {@code writeCalls}: uncontended, ceil(n / 100)). A cancelled chunk is read through its
-   * cancellation reasons, aligned with its items: ConditionalCheckFailed with the old item
-   * returned = held by an export ({@code taken}), without = gone ({@code missing}); the chunk is
-   * then sent again without them. A chunk cancelled for no condition (a conflict with another
-   * transaction, throttling) is sent again as is after a jittered pause, a bounded number of times;
-   * when it gives up, what this call claimed is released before the 503 is thrown.
-   */
   @Override
   public ClaimResult claimVersions(TenantId tenant, Export export, List<ClaimRequest> documents) {
-    List<ClaimRequest> requests = new ArrayList<>();
-    List<String> repeated = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (ClaimRequest r : documents) {
-      if (seen.add(r.documentId())) {
-        requests.add(r);
-      } else {
-        repeated.add(r.documentId()); // a transaction may not touch an item twice
-      }
-    }
-    List<String> claimed = new ArrayList<>();
-    List<String> taken = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
-    int calls = 0;
-    try {
-      for (int from = 0; from < requests.size(); from += TRANSACTION_SIZE) {
-        List<ClaimRequest> pending = requests.subList(from, Math.min(requests.size(), from + TRANSACTION_SIZE));
-        for (int busy = 0; !pending.isEmpty(); ) {
-          calls++;
-          List<ClaimRequest> attempt = pending;
-          try {
-            dynamo.transactWriteItems(r -> r.transactItems(attempt.stream().map(c -> claimItem(tenant, export, c)).toList()));
-            attempt.forEach(c -> claimed.add(c.documentId()));
-            break;
-          } catch (TransactionCanceledException cancelled) {
-            List<CancellationReason> reasons = reasons(cancelled);
-            List<ClaimRequest> again = new ArrayList<>();
-            boolean settled = false;
-            for (int i = 0; i < attempt.size(); i++) {
-              ClaimRequest c = attempt.get(i);
-              CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
-              if (reason == null || !conditionFailed(reason)) {
-                again.add(c); // not refused by its condition: this transaction failed because of another item
-                continue;
-              }
-              settled = true;
-              if (!reason.hasItem() || reason.item().isEmpty()) {
-                missing.add(c.documentId());
-                continue;
-              }
-              var holder = DocumentItemMapper.exportRef(reason.item());
-              if (holder != null && !export.id().equals(holder.exportId())) {
-                taken.add(c.documentId());
-              } else {
-                changed.add(c.documentId()); // free (or ours) yet refused: its version is not the planned one
-              }
-            }
-            if (!settled) {
-              // a conflict with another transaction (or throttling): same chunk again, after a pause
-              if (++busy >= MAX_BUSY_ATTEMPTS) {
-                throw new DomainException(ErrorKind.UNAVAILABLE, "CLAIM_BUSY",
-                    "The documents are being claimed by other exports; retry later");
-              }
-              backoff(busy);
-            }
-            pending = again;
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      // give back what this call took: the caller learns nothing of it
-      try {
-        release(tenant, export.id(), claimed);
-      } catch (RuntimeException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
-    }
-    Set<String> gone = new HashSet<>(missing);
-    for (String id : repeated) {
-      (gone.contains(id) ? missing : taken).add(id); // as the second claim of a same document would find it
-    }
-    return new ClaimResult(claimed, taken, missing, changed, calls);
+    return claims.claimVersions(tenant, export, documents);
   }
 
-  /**
-   * {@code attribute_exists(PK) AND (attribute_not_exists(exportId) OR exportId = :me)}, and the
-   * planned version when one is given: a document this export already holds is claimed again
-   * (a retried step), one another export holds or written since it was planned is refused.
-   */
-  private TransactWriteItem claimItem(TenantId tenant, Export export, ClaimRequest c) {
-    Map<String, String> names = new HashMap<>(Map.of(
-        "#pk", PK,
-        "#exportId", DocumentItemMapper.EXPORT_ID,
-        "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
-        "#gpk", GSI2PK,
-        "#gsk", GSI2SK));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(
-        ":exportId", Attrs.s(export.id()),
-        ":exportNumber", Attrs.s(export.number()),
-        ":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, export.id())),
-        ":documentId", Attrs.s(c.documentId())));
-    String condition = "attribute_exists(#pk) AND (attribute_not_exists(#exportId) OR #exportId = :exportId)";
-    if (c.version() != ClaimRequest.ANY_VERSION) {
-      condition += " AND #version = :version";
-      names.put("#version", DocumentItemMapper.VERSION);
-      values.put(":version", Attrs.n(c.version()));
-    }
-    return TransactWriteItem.builder().update(Update.builder()
-        .tableName(tableName)
-        .key(DocumentItemMapper.key(tenant, c.documentId()))
-        .updateExpression("SET #exportId = :exportId, #exportNumber = :exportNumber, #gpk = :gpk, #gsk = :documentId")
-        .conditionExpression(condition)
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-        .build()).build();
-  }
-
-  /**
-   * Transactions of 100; a chunk refused by a condition (a document this export does not hold, or
-   * gone) is redone one conditional update per document, each refusal ignored.
-   */
   @Override
   public void release(TenantId tenant, String exportId, Collection<String> documentIds) {
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(documentIds));
-    ids.removeIf(Objects::isNull);
-    for (int from = 0; from < ids.size(); from += TRANSACTION_SIZE) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + TRANSACTION_SIZE));
-      List<TransactWriteItem> items = chunk.stream()
-          .map(id -> TransactWriteItem.builder().update(releaseUpdate(tenant, exportId, id)).build()).toList();
-      for (int attempt = 1; ; attempt++) {
-        try {
-          dynamo.transactWriteItems(r -> r.transactItems(items));
-          break;
-        } catch (TransactionCanceledException cancelled) {
-          if (reasons(cancelled).stream().anyMatch(DynamoExportRepository::conditionFailed)
-              || attempt >= MAX_BUSY_ATTEMPTS) {
-            chunk.forEach(id -> releaseOne(tenant, exportId, id));
-            break;
-          }
-          backoff(attempt);
-        }
-      }
-    }
+    claims.release(tenant, exportId, documentIds);
   }
 
-  private void releaseOne(TenantId tenant, String exportId, String documentId) {
-    Update u = releaseUpdate(tenant, exportId, documentId);
-    UpdateItemRequest request = UpdateItemRequest.builder()
-        .tableName(u.tableName())
-        .key(u.key())
-        .updateExpression(u.updateExpression())
-        .conditionExpression(u.conditionExpression())
-        .expressionAttributeNames(u.expressionAttributeNames())
-        .expressionAttributeValues(u.expressionAttributeValues())
-        .build();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        dynamo.updateItem(request);
-        return;
-      } catch (ConditionalCheckFailedException notHeld) {
-        return; // not held by this export (any more), or gone: nothing to release
-      } catch (TransactionConflictException busy) {
-        if (attempt >= MAX_BUSY_ATTEMPTS) {
-          throw new DomainException(ErrorKind.UNAVAILABLE, "RELEASE_BUSY",
-              "Document " + documentId + " is being changed by other requests; retry later");
-        }
-        backoff(attempt);
-      }
-    }
-  }
-
-  private Update releaseUpdate(TenantId tenant, String exportId, String documentId) {
-    return Update.builder()
-        .tableName(tableName)
-        .key(DocumentItemMapper.key(tenant, documentId))
-        .updateExpression("REMOVE #exportId, #exportNumber, #gpk, #gsk")
-        .conditionExpression("#exportId = :me")
-        .expressionAttributeNames(Map.of(
-            "#exportId", DocumentItemMapper.EXPORT_ID,
-            "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
-            "#gpk", GSI2PK,
-            "#gsk", GSI2SK))
-        .expressionAttributeValues(Map.of(":me", Attrs.s(exportId)))
-        .build();
-  }
-
-  /** Query GSI2 {@code T#<t>#EXPDOC#<exportId>}: the ids, sorted. */
   @Override
   public List<String> heldDocuments(TenantId tenant, String exportId) {
-    List<String> ids = new ArrayList<>();
-    queryAll(QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(TableDefinition.GSI2)
-        .keyConditionExpression("#gpk = :gpk")
-        .projectionExpression("#gsk, #exportId")
-        .expressionAttributeNames(Map.of("#gpk", GSI2PK, "#gsk", GSI2SK, "#exportId", DocumentItemMapper.EXPORT_ID))
-        .expressionAttributeValues(Map.of(":gpk", Attrs.s(ExportItemMapper.heldPk(tenant, exportId)))), item -> {
-          if (exportId.equals(Attrs.getS(item, DocumentItemMapper.EXPORT_ID))) {
-            ids.add(Attrs.getS(item, GSI2SK));
-          }
-        });
-    ids.sort(Comparator.naturalOrder());
-    return ids;
+    return claims.heldDocuments(tenant, exportId);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -734,7 +533,7 @@ public final class DynamoExportRepository implements ExportRepository {
   @Override
   public List<Export> needingRecovery(TenantId tenant, Instant now) {
     List<Export> found = new ArrayList<>();
-    queryAll(QueryRequest.builder()
+    queryAll(dynamo, QueryRequest.builder()
         .tableName(tableName)
         .indexName(TableDefinition.GSI2)
         .keyConditionExpression("#gpk = :gpk")
@@ -756,7 +555,7 @@ public final class DynamoExportRepository implements ExportRepository {
   @Override
   public List<Export> chain(TenantId tenant) {
     List<Export> sealed = new ArrayList<>();
-    queryAll(historyQuery(tenant, true, null, null)
+    queryAll(dynamo, historyQuery(tenant, true, null, null)
         .filterExpression("#chainSeq > :zero")
         .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI1PK, "#chainSeq", CHAIN_SEQ))
         .expressionAttributeValues(Map.of(
@@ -770,75 +569,23 @@ public final class DynamoExportRepository implements ExportRepository {
 
   @Override
   public boolean tryLock(TenantId tenant, String name, String owner, Instant until, Instant now) {
-    Map<String, AttributeValue> item = new HashMap<>(ExportItemMapper.lockKey(tenant, name));
-    item.put(OWNER, Attrs.s(owner));
-    item.put(EXPIRES_AT, Attrs.n(until.toEpochMilli()));
-    item.put(TTL, Attrs.n(until.getEpochSecond() + 1));
-    try {
-      dynamo.putItem(r -> r.tableName(tableName)
-          .item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now OR #owner = :owner")
-          .expressionAttributeNames(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT, "#owner", OWNER))
-          .expressionAttributeValues(Map.of(":now", Attrs.n(now.toEpochMilli()), ":owner", Attrs.s(owner))));
-      return true;
-    } catch (ConditionalCheckFailedException held) {
-      return false;
-    }
+    return locks.tryLock(tenant, name, owner, until, now);
   }
 
   @Override
   public void unlock(TenantId tenant, String name, String owner) {
-    try {
-      dynamo.deleteItem(r -> r.tableName(tableName)
-          .key(ExportItemMapper.lockKey(tenant, name))
-          .conditionExpression("#owner = :me")
-          .expressionAttributeNames(Map.of("#owner", OWNER))
-          .expressionAttributeValues(Map.of(":me", Attrs.s(owner))));
-    } catch (ConditionalCheckFailedException notOurs) {
-      // someone else's lock (ours expired and was taken), or none: leave it
-    }
+    locks.unlock(tenant, name, owner);
   }
 
-  /**
-   * One conditional put: written when the key is unknown or its record expired (DynamoDB's TTL
-   * deletes lazily, so an expired record may still be there); else the earlier record comes back
-   * with the refusal.
-   */
   @Override
   public Optional<IdempotencyRecord> rememberIdempotency(TenantId tenant, String keyHash, String requestHash,
       String exportId, Instant expiresAt) {
-    Map<String, AttributeValue> item = new HashMap<>(ExportItemMapper.idempotencyKey(tenant, keyHash));
-    item.put(REQUEST_HASH, Attrs.s(requestHash));
-    item.put(ExportItemMapper.EXPORT_ID, Attrs.s(exportId));
-    item.put(TTL, Attrs.n(expiresAt.getEpochSecond()));
-    PutItemRequest put = PutItemRequest.builder()
-        .tableName(tableName)
-        .item(item)
-        .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
-        .expressionAttributeNames(Map.of("#pk", PK, "#ttl", TTL))
-        .expressionAttributeValues(Map.of(":now", Attrs.n(clock.instant().getEpochSecond())))
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-        .build();
-    try {
-      dynamo.putItem(put);
-      return Optional.empty();
-    } catch (ConditionalCheckFailedException known) {
-      Map<String, AttributeValue> old = known.hasItem() ? known.item() : Map.of();
-      if (old.isEmpty()) {
-        // the refusal came without the record (should not happen): read it
-        old = dynamo.getItem(r -> r.tableName(tableName).key(ExportItemMapper.idempotencyKey(tenant, keyHash))
-            .consistentRead(true)).item();
-      }
-      if (old == null || old.isEmpty()) {
-        return rememberIdempotency(tenant, keyHash, requestHash, exportId, expiresAt); // forgotten meanwhile
-      }
-      return Optional.of(new IdempotencyRecord(Attrs.getS(old, REQUEST_HASH), Attrs.getS(old, ExportItemMapper.EXPORT_ID)));
-    }
+    return locks.rememberIdempotency(tenant, keyHash, requestHash, exportId, expiresAt);
   }
 
   @Override
   public void forgetIdempotency(TenantId tenant, String keyHash) {
-    dynamo.deleteItem(r -> r.tableName(tableName).key(ExportItemMapper.idempotencyKey(tenant, keyHash)));
+    locks.forgetIdempotency(tenant, keyHash);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -856,38 +603,6 @@ public final class DynamoExportRepository implements ExportRepository {
       return true;
     } catch (ConditionalCheckFailedException refused) {
       return false;
-    }
-  }
-
-  private void queryAll(QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> each) {
-    Map<String, AttributeValue> startKey = null;
-    do {
-      QueryResponse response = dynamo.query(query.exclusiveStartKey(startKey).build());
-      response.items().forEach(each);
-      startKey = lastKey(response);
-    } while (startKey != null);
-  }
-
-  private static Map<String, AttributeValue> lastKey(QueryResponse response) {
-    return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-  }
-
-  private static List<CancellationReason> reasons(TransactionCanceledException e) {
-    return e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-  }
-
-  private static boolean conditionFailed(CancellationReason reason) {
-    return CONDITIONAL_CHECK_FAILED.equals(reason.code());
-  }
-
-  /** Full-jitter exponential backoff. */
-  private static void backoff(int attempt) {
-    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DomainException(ErrorKind.UNAVAILABLE, "INTERRUPTED", "The request was interrupted");
     }
   }
 }

@@ -209,7 +209,7 @@ class ExportLifecycleIT {
         },
         store -> point == FaultPoint.DURING_UPLOAD ? Faults.failingUploads(store, "entries.tsv", 20_000, fault) : store);
     assertThrows(Faults.InjectedFault.class, () -> faulty.generator().generate(ADMIN, period(null, null)));
-    assertEquals(1, fault.fired());
+    assertTrue(fault.fired() >= 1, "the fault struck (once per claim slice running side by side)");
     assertTrue(allDocuments().stream().noneMatch(StoredDocument::isExported), "no document may stay claimed");
     Export failed = allExports().get(0);
     assertEquals(ExportStatus.FAILED, failed.status());

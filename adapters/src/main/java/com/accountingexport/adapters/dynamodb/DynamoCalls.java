@@ -1,0 +1,61 @@
+package com.accountingexport.adapters.dynamodb;
+
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** What the DynamoDB classes of the export repository share: paging, cancellation reasons, backoff. */
+final class DynamoCalls {
+  /** TransactWriteItems takes at most 100 items per call. */
+  static final int TRANSACTION_SIZE = 100;
+  /** Attempts of one claim or release chunk cancelled for other reasons than its conditions. */
+  static final int MAX_BUSY_ATTEMPTS = 25;
+  private static final long BACKOFF_BASE_MILLIS = 2;
+  private static final long BACKOFF_CAP_MILLIS = 100;
+  private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+  private DynamoCalls() {}
+
+
+
+  static void queryAll(DynamoDbClient dynamo, QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> each) {
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response = dynamo.query(query.exclusiveStartKey(startKey).build());
+      response.items().forEach(each);
+      startKey = lastKey(response);
+    } while (startKey != null);
+  }
+
+  static Map<String, AttributeValue> lastKey(QueryResponse response) {
+    return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+  }
+
+  static List<CancellationReason> reasons(TransactionCanceledException e) {
+    return e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+  }
+
+  static boolean conditionFailed(CancellationReason reason) {
+    return CONDITIONAL_CHECK_FAILED.equals(reason.code());
+  }
+
+  /** Full-jitter exponential backoff. */
+  static void backoff(int attempt) {
+    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "INTERRUPTED", "The request was interrupted");
+    }
+  }
+}
