@@ -6,7 +6,6 @@ import com.accountingexport.core.booking.BookingResult;
 import com.accountingexport.core.booking.Bookkeeper;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
-import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentType;
 import com.accountingexport.core.document.StoredDocument;
@@ -22,7 +21,13 @@ import com.accountingexport.core.port.ExportRepository.ChainLink;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.TenantSettings;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,6 +160,7 @@ public final class GenerationSteps {
           exports.release(job.tenant(), e.id(), claim.claimed()); // the export died meanwhile: keep nothing
           return stopped("claim", load(job));
         }
+        renewLock(job);
         if (!clock.instant().isBefore(deadline)) {
           return new StepResult("claim", false, false, plan.position(), p.total(), e.status().name());
         }
@@ -197,9 +203,18 @@ public final class GenerationSteps {
     TenantSettings s = settings.get(tenant);
     ExportWriter writer = ExportFormats.byId(e.format());
     ExportContext context = ExportFiles.context(e, s.siren());
-    Rendering r = new Rendering(tenant, e, s, p.total());
     String prefix = ExportFiles.prefix(tenant, e.id());
     List<ExportFile> written = new ArrayList<>();
+    try (Rendering r = new Rendering(job, e, s, p.total())) {
+      return render(job, e, s, p, r, writer, context, prefix, written);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+  }
+
+  private StepResult render(GenerationJob job, Export e, TenantSettings s, Progress p, Rendering r, ExportWriter writer,
+      ExportContext context, String prefix, List<ExportFile> written) throws IOException {
+    TenantId tenant = job.tenant();
     try {
       written.add(files.write(ExportFiles.entriesKey(tenant, e.id()), "text/tab-separated-values; charset=UTF-8",
           ExportFile.ENTRIES, "tsv", out -> {
@@ -233,9 +248,10 @@ public final class GenerationSteps {
             writer.write(EntryCodec.read(in), context, out);
           }
         }));
+    r.accounts.finish();
+    r.accountsOut.close();
     written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
-        "csv", out -> new AccountsWriter().write(r.parties.values().iterator(),
-            c -> Bookkeeper.customerAuxiliaryAccount(s, c), out)));
+        "csv", out -> Files.copy(r.accountsFile, out)));
     List<SkippedDocument> skipped = new ArrayList<>(e.skipped());
     skipped.addAll(r.skipped);
     if (!exports.saveRendered(tenant, e.id(), r.booked, r.entryLines, r.debit, r.credit, written, dedupe(skipped),
@@ -245,14 +261,21 @@ public final class GenerationSteps {
     return new StepResult("render", true, false, r.booked, r.booked, ExportStatus.GENERATING.name());
   }
 
-  /** The state of one render: counts, totals, the customers met, what was left out. */
-  private final class Rendering {
+  /**
+   * The state of one render: counts, totals, what was left out, and the accounts file, written
+   * (to a local temporary file) as customers are first met, so that only their account numbers
+   * stay in memory whatever the number of documents.
+   */
+  private final class Rendering implements AutoCloseable {
+    final GenerationJob job;
     final TenantId tenant;
     final Export export;
     final Bookkeeper bookkeeper;
     final TenantSettings settings;
     final long total;
-    final Map<String, Counterparty> parties = new LinkedHashMap<>();
+    final Path accountsFile;
+    final OutputStream accountsOut;
+    final AccountsWriter.Rows accounts;
     final List<SkippedDocument> skipped = new ArrayList<>();
     final List<String> release = new ArrayList<>();
     int booked;
@@ -262,13 +285,30 @@ public final class GenerationSteps {
     BigDecimal credit = Money.ZERO;
     Instant nextProgress;
 
-    Rendering(TenantId tenant, Export export, TenantSettings settings, long total) {
-      this.tenant = tenant;
+    Rendering(GenerationJob job, Export export, TenantSettings settings, long total) {
+      this.job = job;
+      this.tenant = job.tenant();
       this.export = export;
       this.settings = settings;
       this.bookkeeper = new Bookkeeper(settings);
       this.total = total;
       this.nextProgress = clock.instant().plus(PROGRESS_EVERY);
+      try {
+        this.accountsFile = Files.createTempFile("accounts-", ".csv");
+        this.accountsOut = new BufferedOutputStream(Files.newOutputStream(accountsFile), 1 << 16);
+        this.accounts = new AccountsWriter().rows(accountsOut);
+      } catch (IOException x) {
+        throw new UncheckedIOException(x);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        accountsOut.close();
+      } finally {
+        Files.deleteIfExists(accountsFile);
+      }
     }
 
     void book(List<PlanManifest.Line> page, Map<String, StoredDocument> found, EntryCodec.Out codec) {
@@ -305,9 +345,10 @@ public final class GenerationSteps {
         }
         Document doc = d.document();
         if (doc.counterparty() != null && !doc.type().isPurchaseSide() && doc.type() != DocumentType.EXPENSE_REPORT) {
-          String account = Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty());
-          if (account != null) {
-            parties.putIfAbsent(account, doc.counterparty());
+          try {
+            accounts.add(doc.counterparty(), Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty()));
+          } catch (IOException x) {
+            throw new UncheckedIOException(x);
           }
         }
       }
@@ -316,6 +357,7 @@ public final class GenerationSteps {
         if (!exports.saveProgress(tenant, export.id(), new Progress(Progress.RENDER, seen, total), leaseUntil(), List.of())) {
           throw new Stopped();
         }
+        renewLock(job);
       }
     }
   }

@@ -32,18 +32,37 @@ public final class AccountsWriter {
    */
   public void write(Iterator<Counterparty> counterparties, Function<Counterparty, String> auxAccountOf,
       OutputStream out) throws IOException {
+    Rows rows = rows(out);
+    while (counterparties.hasNext()) {
+      Counterparty c = counterparties.next();
+      if (c != null) {
+        rows.add(c, auxAccountOf.apply(c));
+      }
+    }
+    rows.finish();
+  }
+
+  /** The header now, then a row per {@link Rows#add} of an account not met before: for writers that stream. */
+  public Rows rows(OutputStream out) throws IOException {
     TextSink sink = new TextSink(out);
     sink.append(HEADER);
     sink.crlf();
-    Set<String> seen = new HashSet<>();
-    while (counterparties.hasNext()) {
-      Counterparty c = counterparties.next();
-      if (c == null) {
-        continue;
-      }
-      String account = auxAccountOf.apply(c);
+    return new Rows(sink);
+  }
+
+  /** Rows being written; only the accounts already written are kept in memory. */
+  public static final class Rows {
+    private final TextSink sink;
+    private final Set<String> seen = new HashSet<>();
+
+    private Rows(TextSink sink) {
+      this.sink = sink;
+    }
+
+    /** Writes the counterparty's row unless its account was written already (or is blank). */
+    public void add(Counterparty c, String account) throws IOException {
       if (Fields.isBlank(account) || !seen.add(account)) {
-        continue;
+        return;
       }
       Address a = c.billingAddress();
       sink.appendCsv(account);
@@ -65,7 +84,11 @@ public final class AccountsWriter {
       sink.appendCsv(c.email());
       sink.crlf();
     }
-    sink.flush();
+
+    /** Flushes what is written; the stream stays open. */
+    public void finish() throws IOException {
+      sink.flush();
+    }
   }
 
   /** line1 and line2 joined by ", ", blanks left out. */
