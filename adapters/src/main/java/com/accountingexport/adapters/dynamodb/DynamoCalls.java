@@ -48,9 +48,14 @@ final class DynamoCalls {
     return CONDITIONAL_CHECK_FAILED.equals(reason.code());
   }
 
-  /** Full-jitter exponential backoff. */
+  /** Full-jitter exponential backoff from 2 ms, at most 100 ms (claims, numbers, the chain). */
   static void backoff(int attempt) {
-    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
+    backoff(attempt, BACKOFF_BASE_MILLIS, BACKOFF_CAP_MILLIS);
+  }
+
+  /** Full-jitter exponential backoff: a pause drawn up to min(cap, base × 2^attempt). */
+  static void backoff(int attempt, long baseMillis, long capMillis) {
+    long ceiling = Math.min(capMillis, baseMillis << Math.min(attempt, 10));
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
     } catch (InterruptedException e) {

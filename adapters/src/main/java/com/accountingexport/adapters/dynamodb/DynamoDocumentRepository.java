@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -245,14 +244,8 @@ public final class DynamoDocumentRepository implements DocumentRepository {
         "Document " + documentId + " is in export " + number + " and can no longer change");
   }
 
-  /** Full-jitter exponential backoff. */
+  /** Full-jitter exponential backoff from 5 ms, at most 200 ms (writes of documents). */
   private static void backoff(int attempt) {
-    long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DomainException(ErrorKind.UNAVAILABLE, "INTERRUPTED", "The request was interrupted");
-    }
+    DynamoCalls.backoff(attempt, BACKOFF_BASE_MILLIS, BACKOFF_CAP_MILLIS);
   }
 }
