@@ -59,6 +59,11 @@ public final class BackgroundExportBench {
   public static void main(String[] args) throws Exception {
     int n = new Args(args).integer("documents", 50_000);
     Process dynamoProcess = startDynamoChild();
+    // System.exit below skips finally blocks: the hook ends the child whatever the way out
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      dynamoProcess.descendants().forEach(ProcessHandle::destroyForcibly);
+      dynamoProcess.destroyForcibly();
+    }));
     try {
       URI dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
       awaitDynamo(dynamoEndpoint);

@@ -42,6 +42,8 @@ public final class ColdStartBench {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process dynamo = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), DynamoLocalMain.class.getName(),
         String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    // System.exit below skips finally blocks: the hook ends the child whatever the way out
+    Runtime.getRuntime().addShutdownHook(new Thread(dynamo::destroyForcibly));
     try {
       URI endpoint = URI.create("http://127.0.0.1:" + port);
       DynamoDbClient client = LocalDynamo.newClient(endpoint);

@@ -226,8 +226,6 @@ public final class LocalRuntime implements AutoCloseable {
         LocalStepFunctions.Config.defaults().withTimeScale(scale));
     started.push(sfn);
     stepFunctions = sfn;
-    log.println("[local] aws-local-stepfunctions on " + sfn.endpoint() + " (pid " + sfn.handle().pid() + ", log "
-        + sfn.logFile() + ")");
     return sfn;
   }
 
