@@ -192,7 +192,8 @@ class CrashRecoveryE2EIT {
     Map<String, String> before = holders(again, token2);
     assertEquals(DOCUMENTS, before.size(), "documents survived the crash");
     long heldByDead = before.values().stream().filter(v -> v != null).count();
-    assertEquals(1000, heldByDead, "the killed generation had claimed its first page of the plan");
+    // the first page (1,000 plan lines) is claimed in slices side by side: killed after one of them landed
+    assertTrue(heldByDead >= 100 && heldByDead <= 1000, "the killed generation held part of its first page: " + heldByDead);
 
     // ...and once the lease (3 s) has expired, a new generation repairs it and takes everything
     Thread.sleep(3500);

@@ -292,7 +292,7 @@ class OpenApiTest {
     assertFalse(settings.containsKey("required"), "PUT /settings takes any subset");
     assertEquals(Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern", "defaultFormat", "journalCodes",
         "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess", "siren", "locale",
-        "autoExport"), properties("Settings"));
+        "autoExport", "notifyAbove"), properties("Settings"));
     assertEquals(Set.of("enabled", "dayOfMonth", "journals", "format"), properties("AutoExportSettings"));
     assertEquals(31, path(SPEC, "components", "schemas", "AutoExportSettings", "properties", "dayOfMonth", "maximum"));
     assertEquals(List.of("debits", "collections"), path(settings, "properties", "vatRegimeServices", "enum"));

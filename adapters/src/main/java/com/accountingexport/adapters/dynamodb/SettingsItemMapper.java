@@ -61,6 +61,8 @@ public final class SettingsItemMapper {
   public static final String SIREN = "siren";
   public static final String PAGE_ACCESS = "pageAccess";
   public static final String LOCALE = "locale";
+  /** Number, absent when synchronous exports send no mail. */
+  public static final String NOTIFY_ABOVE = "notifyAbove";
   public static final String AUTO_EXPORT = "autoExport";
   /** GSI1 partition of the tenants whose monthly export runs on a day: {@code AUTOEXPORT#DAY#07}. */
   public static final String AUTO_EXPORT_DAY_PREFIX = "AUTOEXPORT#DAY#";
@@ -119,6 +121,9 @@ public final class SettingsItemMapper {
         Attrs.l(roles.stream().sorted().map(r -> Attrs.s(r.wire())).toList())));
     item.put(PAGE_ACCESS, Attrs.m(access));
     putS(item, LOCALE, s.language().wire());
+    if (s.notifyAbove() != null) {
+      item.put(NOTIFY_ABOVE, Attrs.n(s.notifyAbove()));
+    }
     AutoExport auto = s.autoExport();
     if (auto != null) {
       Map<String, AttributeValue> a = new HashMap<>();
@@ -142,6 +147,7 @@ public final class SettingsItemMapper {
     Long threshold = getLong(item, BACKGROUND_THRESHOLD);
     Map<String, AttributeValue> accounts = getMap(item, ACCOUNTS);
     String locale = getS(item, LOCALE);
+    Long notifyAbove = getLong(item, NOTIFY_ABOVE);
     return new TenantSettings(
         fiscalYearStart == null ? defaults.fiscalYearStart() : MonthDay.parse("--" + fiscalYearStart),
         regime == null ? defaults.vatRegimeServices()
@@ -157,7 +163,8 @@ public final class SettingsItemMapper {
         getS(item, SIREN),
         locale == null ? defaults.language()
             : Language.fromWire(locale).orElseThrow(() -> unknown(LOCALE, locale)),
-        autoExport(getMap(item, AUTO_EXPORT)));
+        autoExport(getMap(item, AUTO_EXPORT)),
+        notifyAbove == null ? null : Math.toIntExact(notifyAbove));
   }
 
   private static AutoExport autoExport(Map<String, AttributeValue> stored) {

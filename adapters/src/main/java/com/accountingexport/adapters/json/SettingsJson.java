@@ -47,7 +47,7 @@ public final class SettingsJson {
   private static final List<String> PREFIX_FIELDS = List.of("customerAuxPrefix", "supplierAuxPrefix", "employeeAuxPrefix");
   private static final Set<String> FIELDS = Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern",
       "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
-      "pageAccess", "siren", "locale", "autoExport");
+      "pageAccess", "siren", "locale", "autoExport", "notifyAbove");
   private static final Set<String> AUTO_EXPORT_FIELDS = Set.of("enabled", "dayOfMonth", "journals", "format");
 
   private SettingsJson() {}
@@ -122,6 +122,11 @@ public final class SettingsJson {
     }
     Language language = language(n, r);
     AutoExport autoExport = autoExport(current, n, codes, jc != null, formats, r);
+    Integer notifyAbove = current.notifyAbove();
+    JsonNode notifyNode = n.get("notifyAbove");
+    if (notifyNode != null) {
+      notifyAbove = notifyNode.isNull() ? null : r.integer(n, "", "notifyAbove", 0, 1_000_000);
+    }
     r.throwIfInvalid();
     return new TenantSettings(fy,
         regime != null ? regime : current.vatRegimeServices(),
@@ -133,7 +138,7 @@ public final class SettingsJson {
         depositsAsPayments != null ? depositsAsPayments : current.depositsAsPayments(),
         access, siren,
         language != null ? language : current.language(),
-        autoExport);
+        autoExport, notifyAbove);
   }
 
   /**
@@ -319,6 +324,11 @@ public final class SettingsJson {
     o.put("depositsAsPayments", s.depositsAsPayments());
     o.put("siren", s.siren());
     o.put("locale", s.language().wire());
+    if (s.notifyAbove() == null) {
+      o.putNull("notifyAbove");
+    } else {
+      o.put("notifyAbove", s.notifyAbove());
+    }
     AutoExport auto = s.autoExportOrDisabled();
     ObjectNode ae = o.putObject("autoExport");
     ae.put("enabled", auto.enabled());

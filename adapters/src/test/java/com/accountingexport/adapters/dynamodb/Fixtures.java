@@ -84,6 +84,6 @@ final class Fixtures {
             Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
             Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),
             Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)),
-        "732829320", Language.EN);
+        "732829320", Language.EN, null, 40);
   }
 }

@@ -59,4 +59,21 @@ class SettingsJsonTest {
     assertTrue(e.details().stream().anyMatch(v -> "locale".equals(v.field())), e.details().toString());
     assertTrue(e.details().stream().anyMatch(v -> "siren".equals(v.field())), e.details().toString());
   }
+
+  @Test
+  void notifyAbove_shouldBeNullByDefault_setToANumber_clearedByNull_andRefusedOtherwise() {
+    assertTrue(SettingsJson.write(TenantSettings.defaults()).get("notifyAbove").isNull());
+    TenantSettings s = merge(TenantSettings.defaults(), "{\"notifyAbove\": 200}");
+    assertEquals(200, s.notifyAbove());
+    assertEquals(200, SettingsJson.write(s).get("notifyAbove").asInt());
+    assertTrue(s.notifiesSynchronousExportOf(201));
+    assertTrue(!s.notifiesSynchronousExportOf(200));
+    assertEquals(200, merge(s, "{\"locale\": \"en\"}").notifyAbove(), "absent keeps it");
+    assertEquals(null, merge(s, "{\"notifyAbove\": null}").notifyAbove(), "null clears it");
+    for (String bad : new String[] {"-1", "\"200\"", "2.5", "1000001", "true"}) {
+      DomainException e = assertThrows(DomainException.class, () -> merge(TenantSettings.defaults(),
+          "{\"notifyAbove\": " + bad + "}"), bad);
+      assertTrue(e.details().stream().anyMatch(v -> "notifyAbove".equals(v.field())), bad + ": " + e.details());
+    }
+  }
 }

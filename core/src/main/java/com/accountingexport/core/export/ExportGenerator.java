@@ -139,14 +139,14 @@ public final class ExportGenerator {
         files.write(ExportFiles.planKey(tenant, exportId), "text/tab-separated-values; charset=UTF-8", "plan", "tsv",
             out -> PlanManifest.write(plan.included(), out));
       } catch (RuntimeException e) {
-        steps.fail(job, GenerationSteps.reasonOf(e));
+        steps.fail(job, GenerationSteps.reasonOf(e), false);
         throw e;
       }
       Generated done;
       if (workflows != null && plan.included().size() > s.backgroundThreshold()) {
         done = startInBackground(job, opened);
       } else {
-        done = new Generated(runHere(job), false, false);
+        done = new Generated(runHere(job, s.notifiesSynchronousExportOf(plan.included().size())), false, false);
       }
       created = true;
       return done;
@@ -161,7 +161,7 @@ public final class ExportGenerator {
     try {
       workflows.start(job.exportId(), job.toInput());
     } catch (RuntimeException e) {
-      steps.fail(job, "WORKFLOW_NOT_STARTED: the background generation could not be started");
+      steps.fail(job, "WORKFLOW_NOT_STARTED: the background generation could not be started", false);
       throw new DomainException(ErrorKind.UNAVAILABLE, "WORKFLOW_UNAVAILABLE",
           "The background generation could not be started; retry later (export " + opened.number() + " was marked FAILED)");
     }
@@ -170,9 +170,14 @@ public final class ExportGenerator {
 
   /**
    * Runs every step in this process; any failure runs the compensation (FAILED, claims released)
-   * and is rethrown.
+   * and is rethrown. No mail.
    */
   public Export runHere(GenerationJob job) {
+    return runHere(job, false);
+  }
+
+  /** The same, mailing the outcome (READY or FAILED) when {@code notify}: settings {@code notifyAbove}. */
+  public Export runHere(GenerationJob job, boolean notify) {
     try {
       GenerationSteps.StepResult r;
       do {
@@ -183,10 +188,13 @@ public final class ExportGenerator {
       }
       if (!r.stopped()) {
         steps.seal(job);
+        if (notify) {
+          steps.notify(job, ExportNotifier.READY);
+        }
       }
     } catch (RuntimeException e) {
       try {
-        steps.fail(job, GenerationSteps.reasonOf(e));
+        steps.fail(job, GenerationSteps.reasonOf(e), notify);
       } catch (RuntimeException again) {
         e.addSuppressed(again); // the recovery sweep (lease expiry) will finish the release
       }

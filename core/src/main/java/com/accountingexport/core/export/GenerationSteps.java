@@ -505,6 +505,11 @@ public final class GenerationSteps {
    * every document it holds, frees the generation lock and sends the failure notice. Idempotent.
    */
   public StepResult fail(GenerationJob job, String reason) {
+    return fail(job, reason, true);
+  }
+
+  /** The same, with the failure notice only when {@code notify} (an export generated in the request mails above a size). */
+  public StepResult fail(GenerationJob job, String reason, boolean notify) {
     Export e = exports.find(job.tenant(), job.exportId()).orElse(null);
     if (e == null) {
       return new StepResult("fail", true, true, 0, 0, "UNKNOWN");
@@ -520,7 +525,7 @@ public final class GenerationSteps {
       exports.markReleased(job.tenant(), e.id(), now);
     }
     unlock(job);
-    if (failed.status() == ExportStatus.FAILED) {
+    if (notify && failed.status() == ExportStatus.FAILED) {
       notify(job, ExportNotifier.FAILED);
     }
     return new StepResult("fail", true, false, 0, 0, failed.status().name());

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param language the language of the notification e-mails (setting {@code locale}); null reads as French
  * @param autoExport the monthly export (setting {@code autoExport}); null = disabled (a disabled one with
  *     every default value is stored as null)
+ * @param notifyAbove exports generated in the request (below {@code backgroundThreshold}) with more
+ *     documents than this also send the READY / FAILED mail; null = only background exports do
  */
 public record TenantSettings(
     MonthDay fiscalYearStart,
@@ -36,7 +38,8 @@ public record TenantSettings(
     Map<Screen, Set<Role>> pageAccess,
     String siren,
     Language language,
-    AutoExport autoExport) {
+    AutoExport autoExport,
+    Integer notifyAbove) {
 
   public static final String DEFAULT_NUMBERING = "EXP-{yyyy}-{seq:5}";
 
@@ -58,6 +61,15 @@ public record TenantSettings(
     notificationEmails = notificationEmails == null ? List.of() : List.copyOf(notificationEmails);
     language = language == null ? Language.FR : language;
     autoExport = AutoExport.DISABLED.equals(autoExport) ? null : autoExport;
+  }
+
+  /** Settings whose synchronous exports send no mail (the record as it was before {@code notifyAbove}). */
+  public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
+      String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
+      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren,
+      Language language, AutoExport autoExport) {
+    this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
+        backgroundThreshold, depositsAsPayments, pageAccess, siren, language, autoExport, null);
   }
 
   /** Settings without a monthly export (the record as it was before {@code autoExport}). */
@@ -88,13 +100,18 @@ public record TenantSettings(
   public static TenantSettings defaults() {
     return new TenantSettings(
         MonthDay.of(1, 1), VatRegime.DEBITS, DEFAULT_NUMBERING, "fec",
-        null, AccountMapping.defaults(), List.of(), 1000, false, null, null, Language.FR, null);
+        null, AccountMapping.defaults(), List.of(), 1000, false, null, null, Language.FR, null, null);
   }
 
   /** The same settings with another monthly export (null = disabled). */
   public TenantSettings withAutoExport(AutoExport value) {
     return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
-        notificationEmails, backgroundThreshold, depositsAsPayments, pageAccess, siren, language, value);
+        notificationEmails, backgroundThreshold, depositsAsPayments, pageAccess, siren, language, value, notifyAbove);
+  }
+
+  /** Whether an export of {@code documents} documents generated in the request mails its outcome. */
+  public boolean notifiesSynchronousExportOf(long documents) {
+    return notifyAbove != null && documents > notifyAbove;
   }
 
   /** {@link #autoExport()}, {@link AutoExport#DISABLED} when none is set. */

@@ -159,6 +159,29 @@ class GenerationStepsTest {
   }
 
   @Test
+  void anExportGeneratedInTheRequest_mailsOnlyAboveTheTenantsNotifyAbove() {
+    TenantSettings d = TenantSettings.defaults();
+    settingsRepo.save(ACME, new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), d.numberingPattern(),
+        d.defaultFormat(), d.journalCodes(), d.accounts(), d.notificationEmails(), 1000, d.depositsAsPayments(),
+        d.pageAccess(), null, d.language(), null, 5));
+    invoices(3);
+    Export small = generator.generate(ADMIN, all()).export();
+    assertEquals(ExportStatus.READY, small.status());
+    assertEquals(List.of(), notified, "3 documents: not above 5, no mail");
+
+    for (int i = 4; i <= 10; i++) {
+      docs.upsert(ACME, TestDocuments.invoice("inv-" + i, LocalDate.of(2026, 2, i), "100.00", "20.00"), clock.instant());
+    }
+    Export large = generator.generate(ADMIN, new ExportGenerator.GenerateRequest(
+        new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h2")).export();
+    assertEquals(ExportStatus.READY, large.status());
+    assertEquals(7, large.documentCount());
+    assertEquals(List.of("READY:" + large.number() + ":admin@acme.test"), notified, "7 documents: above 5, mailed");
+    assertEquals(1, repo.find(ACME, large.id()).orElseThrow().notices().size());
+    assertEquals(List.of(), startedNames, "both ran in the request");
+  }
+
+  @Test
   void theClaimStep_handsBackWhenItsBudgetIsSpent_andGoesOnWhereItStopped() {
     invoices(2_300);
     build(repo, Duration.ZERO); // one page per step
