@@ -87,7 +87,7 @@ public final class Wiring {
     this.fileStore = fileStore;
     this.exportFiles = new ExportFiles(fileStore);
     this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
-        new ExportService.Options(config.exportLease(), config.downloadUrlTtl()));
+        new ExportService.Options(config.downloadUrlTtl()));
     this.steps = new GenerationSteps(exportRepository, documentRepository, planner, settings, exportFiles, notifier, clock,
         new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()));
     this.recovery = new ExportRecovery(exportRepository, clock);

@@ -60,9 +60,9 @@ public final class ExportService {
   public static final List<String> FILE_KINDS = List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report");
 
   /** Knobs: how long download links live. */
-  public record Options(Duration lease, Duration linkTtl) {
+  public record Options(Duration linkTtl) {
     public static Options defaults() {
-      return new Options(Duration.ofMinutes(5), Duration.ofMinutes(15));
+      return new Options(Duration.ofMinutes(15));
     }
   }
 
