@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
 public final class DocumentJson {
   /** Ids the platform chooses: letters, digits and . _ : @ -, at most 128, starting with a letter or digit. */
   public static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$");
-  /** A PCG account: class digit 1-8, then digits or letters (auxiliary accounts), 3 to 20 characters. */
-  public static final Pattern ACCOUNT = Pattern.compile("^[1-8][0-9A-Za-z]{2,19}$");
+  /**
+   * A PCG account: its first three characters are digits of the plan comptable général (the class
+   * 1-8 first), then digits or letters (sub-accounts), 3 to 20 characters in all.
+   */
+  public static final Pattern ACCOUNT = Pattern.compile("^[1-8][0-9]{2}[0-9A-Za-z]{0,17}$");
   public static final Pattern AUX_ACCOUNT = Pattern.compile("^[0-9A-Za-z]{1,20}$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
   private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
@@ -181,7 +184,7 @@ public final class DocumentJson {
     }
     BigDecimal vat = r.money(n, prefix, "vatAmount", true);
     String account = r.matching(n, prefix, "accountNumber", false, ACCOUNT,
-        "a PCG account number: a class digit 1-8 then 2-19 digits or letters");
+        "a PCG account number: three digits of the PCG (the class 1-8 first), then up to 17 digits or letters");
     JsonNode sp = r.object(n, prefix, "servicePeriod", false);
     ServicePeriod period = null;
     if (sp != null) {

@@ -243,7 +243,7 @@ public final class SettingsJson {
     Map<String, String> v = new HashMap<>(current(a));
     for (String f : ACCOUNT_FIELDS) {
       String x = r.matching(n, "accounts", f, false, DocumentJson.ACCOUNT,
-          "a PCG account number: a class digit 1-8 then 2-19 digits or letters");
+          "a PCG account number: three digits of the PCG (the class 1-8 first), then up to 17 digits or letters");
       if (x != null) {
         v.put(f, x);
       }

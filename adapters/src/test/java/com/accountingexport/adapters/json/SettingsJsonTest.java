@@ -76,4 +76,15 @@ class SettingsJsonTest {
       assertTrue(e.details().stream().anyMatch(v -> "notifyAbove".equals(v.field())), bad + ": " + e.details());
     }
   }
+
+  @Test
+  void accounts_shouldStartWithThreeDigitsOfThePcg_elseA400OnTheirPath() {
+    assertEquals("411100", merge(TenantSettings.defaults(), "{\"accounts\": {\"customer\": \"411100\"}}")
+        .accounts().customer());
+    for (String bad : new String[] {"4AB000", "41", "911000", "0411"}) {
+      DomainException e = assertThrows(DomainException.class, () -> merge(TenantSettings.defaults(),
+          "{\"accounts\": {\"customer\": \"" + bad + "\"}}"), bad);
+      assertTrue(e.details().stream().anyMatch(v -> "accounts.customer".equals(v.field())), bad + ": " + e.details());
+    }
+  }
 }

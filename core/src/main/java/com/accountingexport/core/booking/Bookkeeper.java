@@ -61,6 +61,8 @@ public final class Bookkeeper {
   private static final Pattern SPACES = Pattern.compile(" {2,}");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]");
   private static final int AUX_MAX_LENGTH = 17;
+  /** Characters of the hash that keeps derived sub-accounts apart (36^6: about two billion values). */
+  static final int AUX_HASH_LENGTH = 6;
   private static final String UNKNOWN_ACCOUNT = "?";
 
   private final TenantSettings settings;
@@ -497,24 +499,50 @@ public final class Bookkeeper {
     return auxOf(party, settings.accounts().customerAuxPrefix()).map(Aux::account).orElse(null);
   }
 
-  /** The counterparty's auxiliary account: its own, else prefix + id (A-Z0-9 only), at most 17 characters. */
+  /**
+   * The counterparty's auxiliary account: its own, else prefix + id, at most 17 upper-case letters
+   * and digits. An id that is not already that (lower case, other characters) or that is too long
+   * gets a stable suffix of {@value #AUX_HASH_LENGTH} characters hashed from the whole id, so that
+   * two different ids never share a sub-account ({@code c-1}, {@code C1} and {@code c1} are three).
+   */
   static Optional<Aux> auxOf(Counterparty party, String prefix) {
     if (party == null) {
       return Optional.empty();
     }
     String account = party.accountNumber() == null ? "" : clean(party.accountNumber());
     if (account.isEmpty()) {
-      String id = party.id() == null ? "" : NOT_ALPHANUMERIC.matcher(party.id().toUpperCase(Locale.ROOT)).replaceAll("");
+      String raw = party.id() == null ? "" : party.id().trim();
+      String id = NOT_ALPHANUMERIC.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll("");
       if (id.isEmpty()) {
         return Optional.empty();
       }
-      account = (prefix == null ? "" : prefix) + id;
-      if (account.length() > AUX_MAX_LENGTH) {
-        account = account.substring(0, AUX_MAX_LENGTH);
+      String p = prefix == null ? "" : prefix;
+      if (id.equals(raw) && p.length() + id.length() <= AUX_MAX_LENGTH) {
+        account = p + id;
+      } else {
+        String suffix = auxHash(raw);
+        int room = Math.max(0, AUX_MAX_LENGTH - p.length() - suffix.length());
+        account = p + id.substring(0, Math.min(id.length(), room)) + suffix;
       }
     }
     String name = clean(party.name());
     return Optional.of(new Aux(account, name.isEmpty() ? account : name));
+  }
+
+  /** Six base-36 characters (0-9, A-Z) of the SHA-256 of the id: the same id always gives the same ones. */
+  static String auxHash(String id) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long value = 0;
+      for (int i = 0; i < 8; i++) {
+        value = (value << 8) | (digest[i] & 0xff);
+      }
+      String text = Long.toString(value & Long.MAX_VALUE, 36).toUpperCase(Locale.ROOT);
+      text = "0".repeat(Math.max(0, AUX_HASH_LENGTH - text.length())) + text;
+      return text.substring(text.length() - AUX_HASH_LENGTH);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Anomaly missingCounterparty(Document d) {

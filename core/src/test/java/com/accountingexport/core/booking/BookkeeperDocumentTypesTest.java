@@ -6,7 +6,9 @@ import static com.accountingexport.core.booking.Entries.booked;
 import static com.accountingexport.core.booking.Entries.line;
 import static com.accountingexport.core.booking.Entries.lookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentStatus;
@@ -335,7 +337,7 @@ class BookkeeperDocumentTypesTest {
 
     @Test
     void expenseReport_debitsExpensesAndVatAndCreditsTheEmployee() {
-      Document report = DocBuilder.of(DocumentType.EXPENSE_REPORT, "NDF-1").counterparty("e-12", "Jeanne Martin")
+      Document report = DocBuilder.of(DocumentType.EXPENSE_REPORT, "NDF-1").counterparty("E12", "Jeanne Martin")
           .line("Train Paris-Lyon", LineKind.SERVICES, "50.00", "0.00", "0.00", "625100")
           .line("Repas client", LineKind.SERVICES, "30.00", "10.00", "3.00", "625700")
           .line("Mission Lyon", LineKind.SERVICES, "100.00", "10.00", "10.00")
@@ -474,8 +476,10 @@ class BookkeeperDocumentTypesTest {
     }
 
     @Test
-    void auxiliaryAccount_isTheCounterpartysOwn_elseThePrefixAndItsCleanedIdUpTo17Characters() {
+    void auxiliaryAccount_isTheCounterpartysOwn_elseThePrefixAndItsId_withAHashWhereTheIdHadToChange() {
       Document own = DocBuilder.of(DocumentType.INVOICE, "F-A").counterpartyWithAccount("C1", "Durand", "411DURAND")
+          .line("Audit", LineKind.SERVICES, "100.00", "20.00", "20.00").build();
+      Document canonical = DocBuilder.of(DocumentType.INVOICE, "F-0").counterparty("CUST00042", "Durand")
           .line("Audit", LineKind.SERVICES, "100.00", "20.00", "20.00").build();
       Document cleaned = DocBuilder.of(DocumentType.INVOICE, "F-B").counterparty("cust-00042/é", "Durand")
           .line("Audit", LineKind.SERVICES, "100.00", "20.00", "20.00").build();
@@ -483,8 +487,40 @@ class BookkeeperDocumentTypesTest {
           .line("Audit", LineKind.SERVICES, "100.00", "20.00", "20.00").build();
 
       assertEquals("411DURAND", line(book(own), "411000").auxAccount());
-      assertEquals("411CUST00042", line(book(cleaned), "411000").auxAccount());
-      assertEquals("411ABCDEFGHIJKLMN", line(book(longId), "411000").auxAccount());
+      assertEquals("411CUST00042", line(book(canonical), "411000").auxAccount(), "an id already canonical is kept as is");
+      String c = line(book(cleaned), "411000").auxAccount();
+      String l = line(book(longId), "411000").auxAccount();
+      // changed (case, characters) or cut: the cleaned id as far as it fits, then 6 characters of a hash
+      assertTrue(c.matches("^411CUST0004[0-9A-Z]{6}$"), c);
+      assertTrue(l.matches("^411ABCDEFGH[0-9A-Z]{6}$"), l);
+      assertNotEquals("411CUST00042", c, "cust-00042/é and CUST00042 are two customers");
+      assertEquals(c, line(book(cleaned), "411000").auxAccount(), "stable");
+    }
+
+    @Test
+    void auxiliaryAccounts_ofDifferentIds_neverCollide_whateverTheirCaseOrLength() {
+      java.util.Random random = new java.util.Random(42);
+      String alphabet = "aAbBcC01-_.";
+      java.util.Map<String, String> byAccount = new java.util.HashMap<>();
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>(java.util.List.of("C1", "c1", "C-1", "c-1", "C_1", "C.1",
+          "x".repeat(40), "x".repeat(41), "X".repeat(40)));
+      while (ids.size() < 20_000) {
+        StringBuilder id = new StringBuilder();
+        int length = 1 + random.nextInt(random.nextBoolean() ? 6 : 30);
+        for (int i = 0; i < length; i++) {
+          id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        if (Character.isLetterOrDigit(id.charAt(0))) {
+          ids.add(id.toString());
+        }
+      }
+      for (String id : ids) {
+        String account = Bookkeeper.auxOf(new com.accountingexport.core.document.Counterparty(id, "N", null, null, null,
+            null, null, null, false, null), "411").orElseThrow().account();
+        assertTrue(account.length() <= 17 && account.matches("^[0-9A-Z]+$"), id + " -> " + account);
+        String other = byAccount.put(account, id);
+        assertTrue(other == null, id + " and " + other + " share the sub-account " + account);
+      }
     }
 
     @Test

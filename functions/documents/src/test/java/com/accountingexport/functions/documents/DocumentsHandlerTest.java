@@ -88,6 +88,28 @@ class DocumentsHandlerTest {
   }
 
   @Test
+  void put_shouldAnswer400_whenALinesAccountDoesNotStartWithThreeDigitsOfThePcg() {
+    for (String bad : List.of("4AB000", "9000", "0706000", "70", "6X5100")) {
+      String body = """
+          {"type": "purchase_invoice", "date": "2026-02-03", "status": "validated",
+           "counterparty": {"id": "S1", "name": "Fournisseur"},
+           "lines": [{"netAmount": "100.00", "vatRate": "20.00", "vatAmount": "20.00", "accountNumber": "%s"}],
+           "totals": {"net": "100.00", "vat": "20.00", "gross": "120.00"}}
+          """.formatted(bad);
+      APIGatewayV2HTTPResponse r = put("pcg-1", body);
+      assertError(r, 400, "VALIDATION_FAILED");
+      assertTrue(detailNames(r, "lines[0].accountNumber"), bad + ": " + r.getBody());
+    }
+    String good = """
+        {"type": "purchase_invoice", "date": "2026-02-03", "status": "validated",
+         "counterparty": {"id": "S1", "name": "Fournisseur"},
+         "lines": [{"netAmount": "100.00", "vatRate": "20.00", "vatAmount": "20.00", "accountNumber": "606ABC"}],
+         "totals": {"net": "100.00", "vat": "20.00", "gross": "120.00"}}
+        """;
+    assertEquals(201, put("pcg-2", good).getStatusCode());
+  }
+
+  @Test
   void put_shouldAnswer400_whenBodyIsMissingOrNotJson() {
     assertError(put("x", null), 400, "BODY_REQUIRED");
     assertError(put("x", "{\"type\": "), 400, "INVALID_JSON");
