@@ -25,5 +25,7 @@ public enum AnomalyCode {
   /** A payment or refund without the payment details it needs. */
   MISSING_PAYMENT_DETAILS,
   /** Every amount nets to 0.00: an entry without lines would only leave a gap in the numbering. */
-  NOTHING_TO_BOOK
+  NOTHING_TO_BOOK,
+  /** Booked after today: its entry would be validated (ValidDate) before its own date. */
+  FUTURE_DATED
 }

@@ -117,11 +117,12 @@ public final class DocumentService {
    * The state a list shows: exported when an active export holds it, else blocked when anything
    * would keep it out of an export of {@code period} (null: no period check), else exportable.
    */
-  private static DocumentView view(StoredDocument stored, TenantSettings s, Period period, DocumentLookup lookup) {
+  private DocumentView view(StoredDocument stored, TenantSettings s, Period period, DocumentLookup lookup) {
     if (stored.isExported()) {
       return new DocumentView(stored, ExportState.EXPORTED, List.of());
     }
-    List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(stored, period, true, false));
+    List<Anomaly> anomalies = new ArrayList<>(Eligibility.check(stored, period, true, false,
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
     anomalies.addAll(new Bookkeeper(s).book(stored.document(), lookup).anomalies());
     return new DocumentView(stored, anomalies.isEmpty() ? ExportState.EXPORTABLE : ExportState.BLOCKED, anomalies);
   }

@@ -20,8 +20,11 @@ public final class Eligibility {
    * @param period the export's period, or null when none applies (a single document's view)
    * @param onlyValid refuse documents pending validation or whose validation was refused
    * @param reexport take documents already exported too (seed 002)
+   * @param today a document booked after it waits (its entry would be dated after the export that
+   *     validates it: ValidDate before EcritureDate)
    */
-  public static List<Anomaly> check(StoredDocument stored, Period period, boolean onlyValid, boolean reexport) {
+  public static List<Anomaly> check(StoredDocument stored, Period period, boolean onlyValid, boolean reexport,
+      java.time.LocalDate today) {
     List<Anomaly> out = new ArrayList<>();
     Document d = stored.document();
     if (stored.isExported() && !reexport) {
@@ -37,6 +40,10 @@ public final class Eligibility {
     if (period != null && !period.contains(d.date())) {
       out.add(Anomaly.of(AnomalyCode.OUTSIDE_PERIOD,
           "Dated " + d.date() + ", outside the period " + period.from() + " to " + period.to()));
+    }
+    if (today != null && d.bookingDate() != null && d.bookingDate().isAfter(today)) {
+      out.add(Anomaly.of(AnomalyCode.FUTURE_DATED, "Booked on " + d.bookingDate()
+          + ", after today: it waits until that day (an entry is never validated before its date)"));
     }
     if (period != null && d.accountingPeriodEnd() != null && d.accountingPeriodEnd().isAfter(period.to())) {
       out.add(Anomaly.of(AnomalyCode.ACCOUNTING_PERIOD_AFTER_END,

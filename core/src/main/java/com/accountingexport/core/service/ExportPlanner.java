@@ -59,7 +59,7 @@ public final class ExportPlanner {
     List<Excluded> excluded = new ArrayList<>();
     for (StoredDocument d : candidates) {
       List<Anomaly> anomalies = new ArrayList<>();
-      JournalEntry entry = assess(d, period, selection, kinds, settings, bookkeeper, lookup, anomalies);
+      JournalEntry entry = assess(d, period, today, selection, kinds, settings, bookkeeper, lookup, anomalies);
       if (entry != null) {
         included.add(new Planned(d, entry));
       } else {
@@ -73,7 +73,7 @@ public final class ExportPlanner {
     included.sort(Comparator
         .comparing((Planned p) -> journalOrder.getOrDefault(p.entry().journalCode(), Integer.MAX_VALUE))
         .thenComparing(p -> p.entry().date())
-        .thenComparing(p -> p.entry().pieceRef())
+        .thenComparing(p -> p.entry().pieceRef(), PieceOrder.NATURAL)
         .thenComparing(p -> p.document().id()));
     return new Plan(period, journals, included, excluded);
   }
@@ -89,7 +89,7 @@ public final class ExportPlanner {
   public record PlanKey(int journal, LocalDate date, String piece, String documentId, long version, boolean exported)
       implements Comparable<PlanKey> {
     private static final Comparator<PlanKey> ORDER = Comparator.comparingInt(PlanKey::journal)
-        .thenComparing(PlanKey::date).thenComparing(PlanKey::piece).thenComparing(PlanKey::documentId);
+        .thenComparing(PlanKey::date).thenComparing(PlanKey::piece, PieceOrder.NATURAL).thenComparing(PlanKey::documentId);
 
     @Override
     public int compareTo(PlanKey o) {
@@ -126,7 +126,7 @@ public final class ExportPlanner {
       DocumentLookup lookup = cachingLookup(tenant, known);
       for (StoredDocument d : page) {
         List<Anomaly> anomalies = new ArrayList<>();
-        JournalEntry e = assess(d, period, selection, kinds, settings, bookkeeper, lookup, anomalies);
+        JournalEntry e = assess(d, period, today, selection, kinds, settings, bookkeeper, lookup, anomalies);
         if (e != null) {
           included.add(new PlanKey(journalOrder.getOrDefault(e.journalCode(), Integer.MAX_VALUE), e.date(), e.pieceRef(),
               d.id(), d.version(), d.isExported()));
@@ -157,9 +157,9 @@ public final class ExportPlanner {
    * Whether one candidate goes into the export: its entry, or null with the anomalies that keep it
    * out (eligibility for the period and selection, another journal than the selection's, booking).
    */
-  private static JournalEntry assess(StoredDocument d, Period period, Selection selection, Set<JournalKind> kinds,
-      TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
-    anomalies.addAll(Eligibility.check(d, period, selection.onlyValid(), selection.reexport()));
+  private static JournalEntry assess(StoredDocument d, Period period, LocalDate today, Selection selection,
+      Set<JournalKind> kinds, TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
+    anomalies.addAll(Eligibility.check(d, period, selection.onlyValid(), selection.reexport(), today));
     if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
       anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
           + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));

@@ -11,6 +11,8 @@ import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.booking.Bookkeeper;
 import com.accountingexport.core.booking.JournalEntry;
+import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.PaymentInfo;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.fakes.InMemoryDocumentRepository;
 import com.accountingexport.core.fakes.InMemoryExportRepository;
@@ -84,7 +86,8 @@ class GenerationStepsTest {
 
   void invoices(int n) {
     for (int i = 1; i <= n; i++) {
-      docs.upsert(ACME, TestDocuments.invoice("inv-" + i, LocalDate.of(2026, 1 + i % 12, 1 + i % 28), "100.00", "20.00"),
+      // before the test's today (2026-06-15): a later one would wait (FUTURE_DATED)
+      docs.upsert(ACME, TestDocuments.invoice("inv-" + i, LocalDate.of(2026, 1 + i % 5, 1 + i % 28), "100.00", "20.00"),
           clock.instant());
     }
   }
@@ -141,10 +144,10 @@ class GenerationStepsTest {
   void thePagedPlan_holdsTheSameDocumentsInTheSameOrderAsThePreviewsPlan() {
     // more than a page of documents, payments booked in a later month than their document date
     for (int i = 1; i <= 2_600; i++) {
-      docs.upsert(ACME, TestDocuments.invoice("i-" + i, LocalDate.of(2026, 1 + i % 12, 1 + i % 28), "10.00", "2.00"),
+      docs.upsert(ACME, TestDocuments.invoice("i-" + i, LocalDate.of(2026, 1 + i % 5, 1 + i % 28), "10.00", "2.00"),
           clock.instant());
       if (i % 5 == 0) {
-        docs.upsert(ACME, TestDocuments.payment("p-" + i, LocalDate.of(2026, 1 + (i + 1) % 12, 1 + (i * 7) % 28), "12.00",
+        docs.upsert(ACME, TestDocuments.payment("p-" + i, LocalDate.of(2026, 1 + (i + 1) % 5, 1 + (i * 7) % 28), "12.00",
             "i-" + i), clock.instant());
       }
     }
@@ -179,6 +182,46 @@ class GenerationStepsTest {
     assertEquals(List.of("READY:" + large.number() + ":admin@acme.test"), notified, "7 documents: above 5, mailed");
     assertEquals(1, repo.find(ACME, large.id()).orElseThrow().notices().size());
     assertEquals(List.of(), startedNames, "both ran in the request");
+  }
+
+  @Test
+  void entriesOfOneDay_followTheirPieceNumbersInNaturalOrder() {
+    for (String id : List.of("10", "9", "100", "2")) {
+      docs.upsert(ACME, TestDocuments.invoice(id, LocalDate.of(2026, 3, 3), "10.00", "2.00"), clock.instant());
+    }
+    Selection all = new Selection(null, null, List.of(), List.of(), true, false);
+    var planner = new ExportPlanner(docs);
+    assertEquals(List.of("F-2", "F-9", "F-10", "F-100"), planner.plan(ACME, settings.get(ACME), all, LocalDate.of(2026, 6, 15))
+        .included().stream().map(p -> p.entry().pieceRef()).toList());
+    assertEquals(List.of("2", "9", "10", "100"), planner.planKeys(ACME, settings.get(ACME), all, LocalDate.of(2026, 6, 15))
+        .included().stream().map(ExportPlanner.PlanKey::documentId).toList());
+  }
+
+  @Test
+  void aDocumentBookedAfterToday_waitsWithItsOwnAnomaly_andThenGoes() {
+    invoices(3);
+    LocalDate today = LocalDate.of(2026, 6, 15);
+    docs.upsert(ACME, TestDocuments.invoice("tomorrow", today.plusDays(1), "100.00", "20.00"), clock.instant());
+    // dated today but paid (booked in BQ) in four days
+    Document paidLater = TestDocuments.payment("pay-later", today, "120.00", "inv-1");
+    paidLater = new Document(paidLater.id(), paidLater.type(), paidLater.number(), today, paidLater.status(),
+        paidLater.currency(), paidLater.exchangeRate(), paidLater.counterparty(), paidLater.lines(), paidLater.totals(),
+        paidLater.relatedDocumentId(), paidLater.depositDocumentIds(),
+        new PaymentInfo("transfer", "512000", today.plusDays(4), false), paidLater.engagementNumber(),
+        paidLater.purchaseOrderNumber(), paidLater.accountingPeriodEnd());
+    docs.upsert(ACME, paidLater, clock.instant());
+    Selection all = new Selection(null, null, List.of(), List.of(), true, false);
+
+    var plan = new ExportPlanner(docs).plan(ACME, settings.get(ACME), all, today);
+    Map<String, List<String>> why = new HashMap<>();
+    plan.excluded().forEach(x -> why.put(x.document().id(), x.anomalies().stream().map(a -> a.code()).toList()));
+    assertEquals(List.of("FUTURE_DATED"), why.get("tomorrow"));
+    assertEquals(List.of("FUTURE_DATED"), why.get("pay-later"));
+    assertEquals(3, plan.included().size());
+    assertEquals(3, new ExportPlanner(docs).planKeys(ACME, settings.get(ACME), all, today).included().size());
+
+    // four days later both go
+    assertEquals(5, new ExportPlanner(docs).plan(ACME, settings.get(ACME), all, today.plusDays(4)).included().size());
   }
 
   @Test
