@@ -67,6 +67,13 @@ class ExportLifecycleIT {
   static final Caller ADMIN = new Caller(TENANT, "u1", Role.COMPANY_ADMIN, "admin@acme.test");
   static final LocalDate START = LocalDate.of(2026, 1, 1);
 
+  /**
+   * A clock that moves, on the last day of 2026 whenever the tests run: every seeded document (2026)
+   * lies in the current fiscal year and none is booked after today (FUTURE_DATED).
+   */
+  static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
+      java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse("2026-12-31T08:00:00Z")));
+
   Wiring wiring;
   String table;
 
@@ -76,12 +83,12 @@ class ExportLifecycleIT {
     String bucket = LocalS3.get().newBucket();
     AwsClients aws = new AwsClients(LocalDynamo.get().client(), LocalS3.get().s3(), LocalS3.get().presigner(), null);
     Config config = new Config(table, bucket, "exports@test", Duration.ofMinutes(15), "http://localhost", Duration.ofMinutes(5));
-    wiring = new Wiring(aws, config, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+    wiring = new Wiring(aws, config, CLOCK, () -> UUID.randomUUID().toString());
   }
 
   /** The same Wiring over decorated ports (faults, pauses) around the real DynamoDB and S3 adapters. */
   Wiring decorated(java.util.function.UnaryOperator<ExportRepository> exports, java.util.function.UnaryOperator<FileStore> files) {
-    return new Wiring(wiring.aws(), wiring.config(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+    return new Wiring(wiring.aws(), wiring.config(), CLOCK, () -> UUID.randomUUID().toString(),
         new DynamoDocumentRepository(wiring.aws().dynamo(), table),
         new DynamoSettingsRepository(wiring.aws().dynamo(), table),
         exports.apply(new DynamoExportRepository(wiring.aws().dynamo(), table)),
