@@ -1,14 +1,20 @@
 package com.accountingexport.core.export;
 
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.format.ExportContext;
+import com.accountingexport.core.format.FecValidator;
+import com.accountingexport.core.format.FecWriter;
 import com.accountingexport.core.format.ExportWriter;
 import com.accountingexport.core.port.FileStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Where an export's files live and how they are written: streamed to the file store (multipart),
@@ -52,6 +58,34 @@ public final class ExportFiles {
   /** What every file of an export is written with: its number, its generation day (ValidDate), the SIREN, its period end. */
   public static ExportContext context(Export e, String siren) {
     return new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC), siren, e.period().to());
+  }
+
+  /** At most this many of the validator's findings go into the error (the first ones). */
+  static final int FINDINGS_SHOWN = 20;
+
+  /**
+   * Reads a journal file just written back through {@link FecValidator} when its format is a FEC:
+   * a FEC the administration's checks would refuse is never handed out.
+   *
+   * @throws DomainException 422 {@code INVALID_FEC} with the validator's first findings
+   */
+  public ExportFile checked(ExportFile file, ExportWriter writer, String exportNumber) {
+    if (!(writer instanceof FecWriter)) {
+      return file;
+    }
+    List<String> problems;
+    try (InputStream in = files.open(file.key())) {
+      problems = FecValidator.validate(in, FINDINGS_SHOWN);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (problems.isEmpty()) {
+      return file;
+    }
+    List<Violation> details = problems.stream().map(p -> Violation.of("journal", "FEC_RULE", p)).toList();
+    throw DomainException.unprocessable("INVALID_FEC", "The " + writer.id() + " file of export " + exportNumber
+        + " does not pass the FEC checks (" + problems.size() + (problems.size() == FINDINGS_SHOWN ? "+" : "")
+        + " problems), first: " + problems.get(0), details);
   }
 
   /** Streams {@code body} to {@code key}; the upload is thrown away if the body fails. */

@@ -169,11 +169,11 @@ public final class ExportService {
     ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> notAvailable("entries", e));
     ExportContext context = ExportFiles.context(e, settings.get(tenant).siren());
     String key = entries.key().substring(0, entries.key().lastIndexOf('/') + 1) + ExportFiles.journalName(writer);
-    ExportFile rendered = files.write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
+    ExportFile rendered = files.checked(files.write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.store().open(entries.key())) {
         writer.write(EntryCodec.read(in), context, out);
       }
-    });
+    }), writer, e.number());
     exports.addFile(tenant, e.id(), rendered);
     return rendered;
   }

@@ -242,12 +242,12 @@ public final class GenerationSteps {
       throw DomainException.conflict("NOTHING_LEFT_TO_EXPORT",
           "Every selected document was claimed by a concurrent export or changed meanwhile");
     }
-    written.add(files.write(prefix + ExportFiles.journalName(writer), writer.contentType(), ExportFile.JOURNAL,
-        writer.id(), out -> {
+    written.add(files.checked(files.write(prefix + ExportFiles.journalName(writer), writer.contentType(),
+        ExportFile.JOURNAL, writer.id(), out -> {
           try (InputStream in = files.store().open(written.get(0).key())) {
             writer.write(EntryCodec.read(in), context, out);
           }
-        }));
+        }), writer, e.number()));
     r.accounts.finish();
     r.accountsOut.close();
     written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
