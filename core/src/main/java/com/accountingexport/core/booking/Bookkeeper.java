@@ -499,6 +499,11 @@ public final class Bookkeeper {
     return auxOf(party, settings.accounts().customerAuxPrefix()).map(Aux::account).orElse(null);
   }
 
+  /** The supplier auxiliary account a purchase-side document of {@code party} books on (listed too). */
+  public static String supplierAuxiliaryAccount(TenantSettings settings, Counterparty party) {
+    return auxOf(party, settings.accounts().supplierAuxPrefix()).map(Aux::account).orElse(null);
+  }
+
   /**
    * The counterparty's auxiliary account: its own, else prefix + id, at most 17 upper-case letters
    * and digits. An id that is not already that (lower case, other characters) or that is too long

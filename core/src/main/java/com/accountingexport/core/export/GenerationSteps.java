@@ -344,9 +344,13 @@ public final class GenerationSteps {
           credit = credit.add(l.credit());
         }
         Document doc = d.document();
-        if (doc.counterparty() != null && !doc.type().isPurchaseSide() && doc.type() != DocumentType.EXPENSE_REPORT) {
+        if (doc.counterparty() != null && doc.type() != DocumentType.EXPENSE_REPORT) {
+          // customers and suppliers, each on the sub-account its entries use
+          String account = doc.type().isPurchaseSide()
+              ? Bookkeeper.supplierAuxiliaryAccount(settings, doc.counterparty())
+              : Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty());
           try {
-            accounts.add(doc.counterparty(), Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty()));
+            accounts.add(doc.counterparty(), account);
           } catch (IOException x) {
             throw new UncheckedIOException(x);
           }

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The customer-accounts file that goes with a journal export: one CSV row per auxiliary account
+ * The accounts file that goes with a journal export (customers and suppliers): one CSV row per auxiliary account
  * (RFC 4180, CRLF), the first counterparty seen for an account wins, counterparties without an
  * account are skipped. Keeps only the set of accounts already written in memory.
  */

@@ -185,6 +185,31 @@ class GenerationStepsTest {
   }
 
   @Test
+  void theAccountsFile_listsCustomersAndSuppliers_eachOnTheSubAccountItsEntriesUse() throws Exception {
+    invoices(2);
+    docs.upsert(ACME, TestDocuments.purchase("p-1", LocalDate.of(2026, 3, 3), "S7", "606100", "50.00", "10.00"),
+        clock.instant());
+    Export e = generator.generate(ADMIN, all()).export();
+    assertEquals(ExportStatus.READY, e.status());
+    assertEquals(3, e.documentCount());
+    String accounts = new String(files.bytes(e.file(ExportFile.ACCOUNTS, null).orElseThrow().key()),
+        java.nio.charset.StandardCharsets.UTF_8);
+    java.util.Set<String> inAccountsFile = new java.util.HashSet<>();
+    accounts.lines().skip(1).forEach(l -> inAccountsFile.add(l.substring(0, l.indexOf(','))));
+    // every sub-account the entries use is in the accounts file, and nothing else
+    java.util.Set<String> inEntries = new java.util.HashSet<>();
+    EntryCodec.read(new ByteArrayInputStream(files.bytes(e.file(ExportFile.ENTRIES, null).orElseThrow().key())))
+        .forEachRemaining(x -> x.lines().forEach(l -> {
+          if (l.auxAccount() != null) {
+            inEntries.add(l.auxAccount());
+          }
+        }));
+    assertEquals(inEntries, inAccountsFile, accounts);
+    assertTrue(inAccountsFile.stream().anyMatch(a -> a.startsWith("401")), "the supplier: " + accounts);
+    assertTrue(inAccountsFile.stream().anyMatch(a -> a.startsWith("411")), "the customers: " + accounts);
+  }
+
+  @Test
   void entriesOfOneDay_followTheirPieceNumbersInNaturalOrder() {
     for (String id : List.of("10", "9", "100", "2")) {
       docs.upsert(ACME, TestDocuments.invoice(id, LocalDate.of(2026, 3, 3), "10.00", "2.00"), clock.instant());

@@ -30,6 +30,16 @@ public final class TestDocuments {
     return new DocumentLine(label, kind, amount(net), amount(rate), amount(vat), null, null);
   }
 
+  /** A validated EUR purchase invoice of one line on {@code account}, from supplier {@code supplierId}. */
+  public static Document purchase(String id, LocalDate date, String supplierId, String account, String net, String vat) {
+    BigDecimal n = amount(net);
+    BigDecimal v = amount(vat);
+    return new Document(id, DocumentType.PURCHASE_INVOICE, "A-" + id, date, DocumentStatus.VALIDATED, "EUR", null,
+        customer(supplierId, "Fournisseur " + supplierId),
+        List.of(new DocumentLine("Achat", LineKind.SERVICES, n, amount("20.00"), v, account, null)),
+        new Totals(n, v, n.add(v)), null, List.of(), null, null, null, null);
+  }
+
   /** A validated EUR invoice of one services line. */
   public static Document invoice(String id, LocalDate date, String net, String vat) {
     BigDecimal n = amount(net);
