@@ -173,6 +173,8 @@ public final class Bookkeeper {
     Map<GroupKey, BigDecimal> vatBase = new LinkedHashMap<>();
     GroupKey largestLine = null;
     BigDecimal largestNet = null;
+    GroupKey largestTaxedLine = null; // the rounding cent of the net prefers a line that carries VAT
+    BigDecimal largestTaxedNet = null;
     for (int i = 0; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);
       String account = lineAccount(d.type(), line);
@@ -193,16 +195,28 @@ public final class Bookkeeper {
         largestNet = net;
         largestLine = revenueKey;
       }
+      if (rate != null && rate.signum() > 0 && (largestTaxedNet == null || net.compareTo(largestTaxedNet) > 0)) {
+        largestTaxedNet = net;
+        largestTaxedLine = revenueKey;
+      }
     }
     if (netResidual.signum() != 0) {
-      revenue.merge(largestLine, netResidual, BigDecimal::add);
+      revenue.merge(largestTaxedLine != null ? largestTaxedLine : largestLine, netResidual, BigDecimal::add);
     }
     if (vatResidual.signum() != 0) {
+      // never on a 0 % base (whose VAT account no line charges): the largest base taxed at a positive rate
       GroupKey largestBase = null;
       for (Map.Entry<GroupKey, BigDecimal> e : vatBase.entrySet()) {
-        if (largestBase == null || e.getValue().compareTo(vatBase.get(largestBase)) > 0) {
+        boolean taxed = e.getKey().rate() != null && e.getKey().rate().signum() > 0;
+        if (taxed && (largestBase == null || e.getValue().compareTo(vatBase.get(largestBase)) > 0)) {
           largestBase = e.getKey();
         }
+      }
+      if (largestBase == null) {
+        anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(d.type().wire().replace('_', ' ')) + " "
+            + d.pieceRef() + ": its totals say VAT " + Money.format(totals.vat()) + " but no line carries VAT"
+            + " to put the difference of " + vatResidual.toPlainString() + " on"));
+        return Optional.empty();
       }
       vat.merge(largestBase, vatResidual, BigDecimal::add);
     }

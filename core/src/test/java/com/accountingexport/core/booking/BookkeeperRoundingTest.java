@@ -79,6 +79,36 @@ class BookkeeperRoundingTest {
   }
 
   @Test
+  void roundingCents_neverLandOnAZeroRateBase_evenWhenItIsTheLargest() {
+    // an exempt training (0 %) of 1,000.00 beside a 20 % book of 10.33 (VAT 2.066 -> 2.07 on the line);
+    // the totals, rounded by the platform once: net 1,010.34, VAT 2.06
+    Document invoice = DocBuilder.of(DocumentType.INVOICE, "F-R6").counterparty("C1", "Durand")
+        .line("Formation exonérée", LineKind.SERVICES, "1000.00", "0.00", "0.00")
+        .line("Livre", LineKind.GOODS, "10.33", "20.00", "2.07")
+        .totals("1010.34", "2.06", "1012.40").build();
+
+    // the net cent goes to the line that carries VAT, the VAT cent to the 20 % account: nothing on the 0 % base
+    assertLines(booked(new Bookkeeper(perRate()).book(invoice, DocumentLookup.none())),
+        "411000 411C1 D 1012.40",
+        "706000 C 1000.00",
+        "707000 C 10.34",
+        "445711 C 2.06");
+  }
+
+  @Test
+  void aVatDifferenceWithNoLineCarryingVat_isUnbalanced_notPutOnAVatAccountNoLineUses() {
+    Document invoice = DocBuilder.of(DocumentType.INVOICE, "F-R7").counterparty("C1", "Durand")
+        .line("Formation exonérée", LineKind.SERVICES, "100.00", "0.00", "0.00")
+        .line("Autre", LineKind.SERVICES, "50.00", "0.00", "0.00")
+        .totals("150.00", "0.01", "150.01").build();
+
+    BookingResult result = new Bookkeeper(perRate()).book(invoice, DocumentLookup.none());
+    assertBlocked(result, AnomalyCode.UNBALANCED);
+    assertTrue(anomaly(result, AnomalyCode.UNBALANCED).message().contains("no line carries VAT"),
+        anomaly(result, AnomalyCode.UNBALANCED).message());
+  }
+
+  @Test
   void purchaseResidualCent_goesToTheLargestExpenseLineAndItsVat() {
     Document purchase = DocBuilder.of(DocumentType.PURCHASE_INVOICE, "FA-R4").counterparty("S1", "Fournisseur")
         .line("Encre", LineKind.GOODS, "10.33", "20.00", "2.07", "606300")
