@@ -236,63 +236,9 @@ class ExportServiceTest {
     assertEquals("EXP-2026-00002", retry.number(), "the failed export keeps number 1: no gap, no reuse");
   }
 
-  /** A file store that cuts the uploads of keys containing {@code part} after {@code keep} bytes: a writer gone wrong. */
-  static FileStore cutting(FileStore delegate, String part, int keep) {
-    return new FileStore() {
-      @Override
-      public Upload create(String key, String contentType) {
-        Upload upload = delegate.create(key, contentType);
-        if (!key.contains(part)) {
-          return upload;
-        }
-        java.io.OutputStream cut = new java.io.FilterOutputStream(upload.stream()) {
-          int written;
-
-          @Override
-          public void write(int b) throws java.io.IOException {
-            if (written++ < keep) {
-              out.write(b);
-            }
-          }
-        };
-        return new Upload() {
-          @Override
-          public java.io.OutputStream stream() {
-            return cut;
-          }
-
-          @Override
-          public void close() {
-            upload.close();
-          }
-
-          @Override
-          public void abort() {
-            upload.abort();
-          }
-        };
-      }
-
-      @Override
-      public java.io.InputStream open(String key) {
-        return delegate.open(key);
-      }
-
-      @Override
-      public boolean exists(String key) {
-        return delegate.exists(key);
-      }
-
-      @Override
-      public Link link(String key, String fileName, Duration ttl) {
-        return delegate.link(key, fileName, ttl);
-      }
-    };
-  }
-
   @Test
   void aFecThatFailsTheValidator_failsTheExport_withItsFindings_andIsNeverHandedOut() {
-    facade = build(repo, cutting(files, "journal-fec.", 1200)); // the FEC stops in the middle of an entry
+    facade = build(repo, Faults.cuttingUploads(files, "journal-fec.", 1200)); // the FEC stops in the middle of an entry
     DomainException e = assertThrows(DomainException.class, () -> generate(ADMIN, all()));
     assertEquals("INVALID_FEC", e.code());
     assertTrue(e.details().size() >= 1, e.details().toString());
@@ -304,7 +250,7 @@ class ExportServiceTest {
     // the same check guards a FEC rendered later, at download time: the file is refused, not recorded
     facade = build(repo, files);
     Export ok = generate(ADMIN, all()).export();
-    facade = build(repo, cutting(files, "journal-fec-pipe.", 1200));
+    facade = build(repo, Faults.cuttingUploads(files, "journal-fec-pipe.", 1200));
     assertEquals("INVALID_FEC", assertThrows(DomainException.class,
         () -> service.download(ADMIN, ok.id(), "journal", "fec-pipe")).code());
     assertTrue(service.find(ADMIN, ok.id()).file("journal", "fec-pipe").isEmpty());

@@ -100,6 +100,52 @@ public final class Faults {
    * bytes, while armed: a crash in the middle of a multipart upload.
    */
   public static FileStore failingUploads(FileStore delegate, String keySuffix, long afterBytes, Switch control) {
+    return wrappingUploads(delegate, key -> key.endsWith(keySuffix) && control.armed.get(), (key, stream) -> {
+      control.calls.incrementAndGet();
+      return new FilterOutputStream(stream) {
+        long written;
+
+        @Override
+        public void write(int b) throws IOException {
+          if (++written > afterBytes) {
+            if (written == afterBytes + 1) {
+              control.fired.incrementAndGet(); // once per upload: what follows is the same crash
+            }
+            throw new InjectedFault("injected after " + afterBytes + " bytes of " + key);
+          }
+          out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          for (int i = 0; i < len; i++) {
+            write(b[off + i]);
+          }
+        }
+      };
+    });
+  }
+
+  /**
+   * A file store that silently keeps only the first {@code keep} bytes of the uploads to keys
+   * containing {@code part}: a writer gone wrong, whose file is complete but cut.
+   */
+  public static FileStore cuttingUploads(FileStore delegate, String part, long keep) {
+    return wrappingUploads(delegate, key -> key.contains(part), (key, stream) -> new FilterOutputStream(stream) {
+      long written;
+
+      @Override
+      public void write(int b) throws IOException {
+        if (written++ < keep) {
+          out.write(b);
+        }
+      }
+    });
+  }
+
+  /** The uploads of the keys {@code which} accepts write through {@code wrap}; the rest is the delegate's. */
+  private static FileStore wrappingUploads(FileStore delegate, java.util.function.Predicate<String> which,
+      java.util.function.BiFunction<String, OutputStream, OutputStream> wrap) {
     return (FileStore) Proxy.newProxyInstance(Faults.class.getClassLoader(), new Class<?>[] {FileStore.class},
         (proxy, m, args) -> {
           Object result;
@@ -108,49 +154,27 @@ public final class Faults {
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
-          if (m.getName().equals("create") && ((String) args[0]).endsWith(keySuffix) && control.armed.get()) {
-            control.calls.incrementAndGet();
-            FileStore.Upload upload = (FileStore.Upload) result;
-            return new FileStore.Upload() {
-              final OutputStream out = new FilterOutputStream(upload.stream()) {
-                long written;
-
-                @Override
-                public void write(int b) throws IOException {
-                  if (++written > afterBytes) {
-                    if (written == afterBytes + 1) {
-                      control.fired.incrementAndGet(); // once per upload: what follows is the same crash
-                    }
-                    throw new InjectedFault("injected after " + afterBytes + " bytes of " + args[0]);
-                  }
-                  out.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                  for (int i = 0; i < len; i++) {
-                    write(b[off + i]);
-                  }
-                }
-              };
-
-              @Override
-              public OutputStream stream() {
-                return out;
-              }
-
-              @Override
-              public void close() {
-                upload.close();
-              }
-
-              @Override
-              public void abort() {
-                upload.abort();
-              }
-            };
+          if (!m.getName().equals("create") || !which.test((String) args[0])) {
+            return result;
           }
-          return result;
+          FileStore.Upload upload = (FileStore.Upload) result;
+          OutputStream out = wrap.apply((String) args[0], upload.stream());
+          return new FileStore.Upload() {
+            @Override
+            public OutputStream stream() {
+              return out;
+            }
+
+            @Override
+            public void close() {
+              upload.close();
+            }
+
+            @Override
+            public void abort() {
+              upload.abort();
+            }
+          };
         });
   }
 }
