@@ -124,7 +124,8 @@ public final class DocumentItemMapper {
     Document d = stored.document();
     Objects.requireNonNull(d.id(), "document id");
     Objects.requireNonNull(d.date(), "document date");
-    Map<String, AttributeValue> item = new HashMap<>(indexKey(tenant, d.date(), d.id()));
+    // indexed by the accounting date (paidAt of a settlement): period selection follows the entries' dates
+    Map<String, AttributeValue> item = new HashMap<>(indexKey(tenant, d.bookingDate(), d.id()));
     item.putAll(documentAttributes(d));
     if (stored.export() != null) {
       putS(item, EXPORT_ID, stored.export().exportId());

@@ -186,7 +186,7 @@ public final class DynamoDocumentRepository implements DocumentRepository {
           }
           if (items.size() == limit) {
             // one more passes: there is a next page, starting right after the last one returned
-            return new Page<>(items, new DocumentCursor(tenant, lastReturned.document().date(), lastReturned.id()).encode());
+            return new Page<>(items, new DocumentCursor(tenant, lastReturned.document().bookingDate(), lastReturned.id()).encode());
           }
           items.add(d);
           lastReturned = d;

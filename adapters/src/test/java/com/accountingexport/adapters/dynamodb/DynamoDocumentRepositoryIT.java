@@ -97,6 +97,26 @@ class DynamoDocumentRepositoryIT {
   }
 
   @Test
+  void list_shouldSelectByTheAccountingDate_aPaymentPaidInJanuaryBelongsToJanuary() {
+    // given: a payment dated 31 December 2026, paid (booked in BQ) on 4 January 2027, and an invoice of 31 December
+    TenantId tenant = newTenant();
+    Document paid = com.accountingexport.core.fakes.TestDocuments.payment("pay-1", LocalDate.of(2027, 1, 4), "120.00",
+        "inv-1");
+    Document payment = new Document(paid.id(), paid.type(), paid.number(), LocalDate.of(2026, 12, 31), paid.status(),
+        paid.currency(), paid.exchangeRate(), paid.counterparty(), paid.lines(), paid.totals(), paid.relatedDocumentId(),
+        paid.depositDocumentIds(), paid.payment(), paid.engagementNumber(), paid.purchaseOrderNumber(),
+        paid.accountingPeriodEnd());
+    repository.upsert(tenant, payment, T0);
+    repository.upsert(tenant, Fixtures.invoice("inv-1", LocalDate.of(2026, 12, 31)), T0);
+
+    // when / then: 2026 holds the invoice only, January 2027 the payment
+    Period year2026 = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    Period january2027 = new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31));
+    assertEquals(List.of("inv-1"), ids(repository.listAll(tenant, year2026, d -> true)));
+    assertEquals(List.of("pay-1"), ids(repository.listAll(tenant, january2027, d -> true)));
+  }
+
+  @Test
   void upsert_shouldRoundTripEveryField_whenDocumentIsFull() {
     // given
     TenantId tenant = newTenant();

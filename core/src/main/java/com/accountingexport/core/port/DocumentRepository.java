@@ -27,7 +27,8 @@ public interface DocumentRepository {
   Map<String, StoredDocument> findAll(TenantId tenant, Collection<String> ids);
 
   /**
-   * The documents dated within {@code period}, ordered by date then id, keeping those that pass
+   * The documents booked within {@code period} (their accounting date: {@link Document#bookingDate()}),
+   * ordered by that date then id, keeping those that pass
    * {@code filter}, at most {@code limit} of them, from {@code cursor} (null = start).
    *
    * @throws com.accountingexport.core.error.DomainException 400 INVALID_CURSOR for a cursor that

@@ -37,9 +37,9 @@ public final class Eligibility {
       String why = d.status() == DocumentStatus.VALIDATION_REFUSED ? "its validation was refused" : "it is pending validation";
       out.add(Anomaly.of(AnomalyCode.NOT_VALIDATED, "Only valid documents are exported and " + why));
     }
-    if (period != null && !period.contains(d.date())) {
-      out.add(Anomaly.of(AnomalyCode.OUTSIDE_PERIOD,
-          "Dated " + d.date() + ", outside the period " + period.from() + " to " + period.to()));
+    if (period != null && !period.contains(d.bookingDate())) {
+      out.add(Anomaly.of(AnomalyCode.OUTSIDE_PERIOD, (d.bookingDate().equals(d.date()) ? "Dated " : "Booked on ")
+          + d.bookingDate() + ", outside the period " + period.from() + " to " + period.to()));
     }
     if (today != null && d.bookingDate() != null && d.bookingDate().isAfter(today)) {
       out.add(Anomaly.of(AnomalyCode.FUTURE_DATED, "Booked on " + d.bookingDate()

@@ -209,7 +209,7 @@ public final class ExportPlanner {
     }
     List<StoredDocument> out = new ArrayList<>();
     unique.forEach(id -> out.add(found.get(id)));
-    out.sort(Comparator.comparing((StoredDocument d) -> d.document().date()).thenComparing(StoredDocument::id));
+    out.sort(Comparator.comparing((StoredDocument d) -> d.document().bookingDate()).thenComparing(StoredDocument::id));
     return out;
   }
 

@@ -210,6 +210,30 @@ class GenerationStepsTest {
   }
 
   @Test
+  void aPaymentDatedInDecemberButPaidInJanuary_belongsToJanuary_andItsEntryIsDatedWhenPaid() {
+    docs.upsert(ACME, TestDocuments.invoice("inv-1", LocalDate.of(2025, 12, 20), "100.00", "20.00"), clock.instant());
+    Document paid = TestDocuments.payment("pay-1", LocalDate.of(2026, 1, 4), "120.00", "inv-1");
+    docs.upsert(ACME, new Document(paid.id(), paid.type(), paid.number(), LocalDate.of(2025, 12, 31), paid.status(),
+        paid.currency(), paid.exchangeRate(), paid.counterparty(), paid.lines(), paid.totals(), paid.relatedDocumentId(),
+        paid.depositDocumentIds(), paid.payment(), paid.engagementNumber(), paid.purchaseOrderNumber(),
+        paid.accountingPeriodEnd()), clock.instant());
+    var planner = new ExportPlanner(docs);
+    LocalDate today = LocalDate.of(2026, 6, 15);
+    var december = planner.plan(ACME, settings.get(ACME),
+        new Selection(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31), List.of(), List.of(), true, false), today);
+    assertEquals(List.of("inv-1"), december.included().stream().map(p -> p.document().id()).toList());
+    var january = planner.plan(ACME, settings.get(ACME),
+        new Selection(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), List.of(), List.of(), true, false), today);
+    assertEquals(List.of("pay-1"), january.included().stream().map(p -> p.document().id()).toList());
+    assertEquals(LocalDate.of(2026, 1, 4), january.included().get(0).entry().date());
+    // named explicitly for December, it is refused as outside that period (booked on 4 January)
+    var explicit = planner.plan(ACME, settings.get(ACME),
+        new Selection(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31), List.of(), List.of("pay-1"), true, false), today);
+    assertEquals("OUTSIDE_PERIOD", explicit.excluded().get(0).anomalies().get(0).code());
+    assertTrue(explicit.excluded().get(0).anomalies().get(0).message().contains("2026-01-04"));
+  }
+
+  @Test
   void entriesOfOneDay_followTheirPieceNumbersInNaturalOrder() {
     for (String id : List.of("10", "9", "100", "2")) {
       docs.upsert(ACME, TestDocuments.invoice(id, LocalDate.of(2026, 3, 3), "10.00", "2.00"), clock.instant());

@@ -75,7 +75,7 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
     List<StoredDocument> sorted = items.entrySet().stream()
         .filter(e -> e.getKey().startsWith(tenant.value() + "\u0000"))
         .map(Map.Entry::getValue)
-        .filter(d -> period.contains(d.document().date()))
+        .filter(d -> period.contains(d.document().bookingDate()))
         .sorted(Comparator.comparing(InMemoryDocumentRepository::sortKey))
         .toList();
     List<StoredDocument> page = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
   }
 
   private static String sortKey(StoredDocument d) {
-    return d.document().date() + "#" + d.id();
+    return d.document().bookingDate() + "#" + d.id();
   }
 
   private static String encode(TenantId tenant, String last) {
