@@ -37,19 +37,36 @@ public final class ExportPlanner {
     this.documents = documents;
   }
 
-  public Plan plan(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
-    Period period = Period.resolve(selection.from(), selection.to(), today, settings.fiscalYearStart());
-    List<String> journals = journals(settings, selection.journals());
-    Set<JournalKind> kinds = new LinkedHashSet<>();
-    journals.forEach(code -> kinds.add(settings.journalOf(code).orElseThrow()));
-
-    List<StoredDocument> candidates;
-    if (selection.isExplicit()) {
-      candidates = explicit(tenant, selection.documentIds());
-    } else {
-      candidates = documents.listAll(tenant, period,
-          d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported()));
+  /** What a selection resolves to: its period, its journals in export order, their kinds. */
+  private record Scope(Period period, List<String> journals, Set<JournalKind> kinds, Map<String, Integer> journalOrder) {
+    static Scope of(TenantSettings settings, Selection selection, LocalDate today) {
+      Period period = Period.resolve(selection.from(), selection.to(), today, settings.fiscalYearStart());
+      List<String> journals = ExportPlanner.journals(settings, selection.journals());
+      Set<JournalKind> kinds = new LinkedHashSet<>();
+      journals.forEach(code -> kinds.add(settings.journalOf(code).orElseThrow()));
+      Map<String, Integer> journalOrder = new HashMap<>();
+      for (int i = 0; i < journals.size(); i++) {
+        journalOrder.put(journals.get(i), i);
+      }
+      return new Scope(period, journals, kinds, journalOrder);
     }
+
+    /** The documents of the period a selection without explicit ids considers. */
+    java.util.function.Predicate<StoredDocument> candidates(Selection selection) {
+      return d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported());
+    }
+
+    /** Where a booked document goes in the export's order. */
+    PlanKey key(StoredDocument d, JournalEntry e) {
+      return new PlanKey(journalOrder.getOrDefault(e.journalCode(), Integer.MAX_VALUE), e.date(), e.pieceRef(), d.id(),
+          d.version(), d.isExported());
+    }
+  }
+
+  public Plan plan(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
+    Scope scope = Scope.of(settings, selection, today);
+    List<StoredDocument> candidates = selection.isExplicit() ? explicit(tenant, selection.documentIds())
+        : documents.listAll(tenant, scope.period(), scope.candidates(selection));
     Map<String, Document> known = new HashMap<>();
     candidates.forEach(d -> known.put(d.id(), d.document()));
     DocumentLookup lookup = cachingLookup(tenant, known);
@@ -59,23 +76,15 @@ public final class ExportPlanner {
     List<Excluded> excluded = new ArrayList<>();
     for (StoredDocument d : candidates) {
       List<Anomaly> anomalies = new ArrayList<>();
-      JournalEntry entry = assess(d, period, today, selection, kinds, settings, bookkeeper, lookup, anomalies);
+      JournalEntry entry = assess(d, scope, today, selection, settings, bookkeeper, lookup, anomalies);
       if (entry != null) {
         included.add(new Planned(d, entry));
       } else {
         excluded.add(new Excluded(d, anomalies));
       }
     }
-    Map<String, Integer> journalOrder = new HashMap<>();
-    for (int i = 0; i < journals.size(); i++) {
-      journalOrder.put(journals.get(i), i);
-    }
-    included.sort(Comparator
-        .comparing((Planned p) -> journalOrder.getOrDefault(p.entry().journalCode(), Integer.MAX_VALUE))
-        .thenComparing(p -> p.entry().date())
-        .thenComparing(p -> p.entry().pieceRef(), PieceOrder.NATURAL)
-        .thenComparing(p -> p.document().id()));
-    return new Plan(period, journals, included, excluded);
+    included.sort(Comparator.comparing((Planned p) -> scope.key(p.document(), p.entry())));
+    return new Plan(scope.period(), scope.journals(), included, excluded);
   }
 
   /** Documents read and booked per page by {@link #planKeys}: what sits in memory at once. */
@@ -83,8 +92,8 @@ public final class ExportPlanner {
 
   /**
    * Where a document goes in an export: its journal's rank in the selection, its entry date, piece
-   * and id (the order entries are written in), the version it was planned at, and whether another
-   * export holds it already (a re-export takes it without claiming it).
+   * (in natural order) and id — the order entries are written in — with the version it was planned
+   * at, and whether another export holds it already (a re-export takes it without claiming it).
    */
   public record PlanKey(int journal, LocalDate date, String piece, String documentId, long version, boolean exported)
       implements Comparable<PlanKey> {
@@ -108,14 +117,7 @@ public final class ExportPlanner {
       long excludedCount) {}
 
   public KeyPlan planKeys(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
-    Period period = Period.resolve(selection.from(), selection.to(), today, settings.fiscalYearStart());
-    List<String> journals = journals(settings, selection.journals());
-    Set<JournalKind> kinds = new LinkedHashSet<>();
-    journals.forEach(code -> kinds.add(settings.journalOf(code).orElseThrow()));
-    Map<String, Integer> journalOrder = new HashMap<>();
-    for (int i = 0; i < journals.size(); i++) {
-      journalOrder.put(journals.get(i), i);
-    }
+    Scope scope = Scope.of(settings, selection, today);
     Bookkeeper bookkeeper = new Bookkeeper(settings);
     List<PlanKey> included = new ArrayList<>();
     List<Excluded> excluded = new ArrayList<>();
@@ -126,10 +128,9 @@ public final class ExportPlanner {
       DocumentLookup lookup = cachingLookup(tenant, known);
       for (StoredDocument d : page) {
         List<Anomaly> anomalies = new ArrayList<>();
-        JournalEntry e = assess(d, period, today, selection, kinds, settings, bookkeeper, lookup, anomalies);
+        JournalEntry e = assess(d, scope, today, selection, settings, bookkeeper, lookup, anomalies);
         if (e != null) {
-          included.add(new PlanKey(journalOrder.getOrDefault(e.journalCode(), Integer.MAX_VALUE), e.date(), e.pieceRef(),
-              d.id(), d.version(), d.isExported()));
+          included.add(scope.key(d, e));
         } else {
           excludedCount[0]++;
           if (selection.isExplicit()) {
@@ -143,24 +144,23 @@ public final class ExportPlanner {
     } else {
       String cursor = null;
       do {
-        Page<StoredDocument> page = documents.list(tenant, period,
-            d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported()), cursor, PLAN_PAGE);
+        Page<StoredDocument> page = documents.list(tenant, scope.period(), scope.candidates(selection), cursor, PLAN_PAGE);
         bookPage.accept(page.items());
         cursor = page.nextCursor();
       } while (cursor != null);
     }
     included.sort(Comparator.naturalOrder());
-    return new KeyPlan(period, journals, included, excluded, excludedCount[0]);
+    return new KeyPlan(scope.period(), scope.journals(), included, excluded, excludedCount[0]);
   }
 
   /**
    * Whether one candidate goes into the export: its entry, or null with the anomalies that keep it
    * out (eligibility for the period and selection, another journal than the selection's, booking).
    */
-  private static JournalEntry assess(StoredDocument d, Period period, LocalDate today, Selection selection,
-      Set<JournalKind> kinds, TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
-    anomalies.addAll(Eligibility.check(d, period, selection.onlyValid(), selection.reexport(), today));
-    if (selection.isExplicit() && !kinds.contains(d.document().type().journal())) {
+  private static JournalEntry assess(StoredDocument d, Scope scope, LocalDate today, Selection selection,
+      TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
+    anomalies.addAll(Eligibility.check(d, scope.period(), selection.onlyValid(), selection.reexport(), today));
+    if (selection.isExplicit() && !scope.kinds().contains(d.document().type().journal())) {
       anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
           + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
     }
