@@ -10,7 +10,6 @@ import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.Page;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;

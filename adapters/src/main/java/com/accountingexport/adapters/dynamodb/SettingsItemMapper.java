@@ -1,7 +1,6 @@
 package com.accountingexport.adapters.dynamodb;
 
 import static com.accountingexport.adapters.dynamodb.Attrs.getBool;
-import static com.accountingexport.adapters.dynamodb.Attrs.getList;
 import static com.accountingexport.adapters.dynamodb.Attrs.getLong;
 import static com.accountingexport.adapters.dynamodb.Attrs.getMap;
 import static com.accountingexport.adapters.dynamodb.Attrs.getS;

@@ -60,6 +60,20 @@ public final class ExportFiles {
     return new ExportContext(e.number(), LocalDate.ofInstant(e.createdAt(), ZoneOffset.UTC), siren, e.period().to());
   }
 
+  /**
+   * Renders the journal in {@code writer}'s format from the frozen entries at {@code entriesKey},
+   * next to them, and checks it ({@link #checked}): at generation and when a download asks another
+   * format, the same path.
+   */
+  public ExportFile journal(String entriesKey, ExportWriter writer, ExportContext context) {
+    String key = entriesKey.substring(0, entriesKey.lastIndexOf('/') + 1) + journalName(writer);
+    return checked(write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
+      try (InputStream in = files.open(entriesKey)) {
+        writer.write(EntryCodec.read(in), context, out);
+      }
+    }), writer, context.exportNumber());
+  }
+
   /** At most this many of the validator's findings go into the error (the first ones). */
   static final int FINDINGS_SHOWN = 20;
 
@@ -69,7 +83,7 @@ public final class ExportFiles {
    *
    * @throws DomainException 422 {@code INVALID_FEC} with the validator's first findings
    */
-  public ExportFile checked(ExportFile file, ExportWriter writer, String exportNumber) {
+  ExportFile checked(ExportFile file, ExportWriter writer, String exportNumber) {
     if (!(writer instanceof FecWriter)) {
       return file;
     }

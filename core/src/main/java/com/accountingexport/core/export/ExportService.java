@@ -3,53 +3,30 @@ package com.accountingexport.core.export;
 import com.accountingexport.core.auth.Caller;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.auth.TenantId;
-import com.accountingexport.core.booking.Anomaly;
-import com.accountingexport.core.booking.AnomalyCode;
-import com.accountingexport.core.booking.Bookkeeper;
-import com.accountingexport.core.document.Counterparty;
-import com.accountingexport.core.document.Document;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
-import com.accountingexport.core.format.AccountsWriter;
 import com.accountingexport.core.format.ExportContext;
 import com.accountingexport.core.format.ExportFormats;
 import com.accountingexport.core.format.ExportWriter;
-import com.accountingexport.core.money.Money;
 import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.ExportRepository;
-import com.accountingexport.core.port.ExportRepository.ChainLink;
 import com.accountingexport.core.port.FileStore;
-import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.Page;
 import com.accountingexport.core.service.Access;
-import com.accountingexport.core.service.Excluded;
-import com.accountingexport.core.service.ExportPlanner;
-import com.accountingexport.core.service.Plan;
-import com.accountingexport.core.service.Planned;
-import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.TenantSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -168,12 +145,7 @@ public final class ExportService {
     }
     ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> notAvailable("entries", e));
     ExportContext context = ExportFiles.context(e, settings.get(tenant).siren());
-    String key = entries.key().substring(0, entries.key().lastIndexOf('/') + 1) + ExportFiles.journalName(writer);
-    ExportFile rendered = files.checked(files.write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
-      try (InputStream in = files.store().open(entries.key())) {
-        writer.write(EntryCodec.read(in), context, out);
-      }
-    }), writer, e.number());
+    ExportFile rendered = files.journal(entries.key(), writer, context);
     exports.addFile(tenant, e.id(), rendered);
     return rendered;
   }

@@ -23,7 +23,6 @@ import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.TenantSettings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -242,12 +241,7 @@ public final class GenerationSteps {
       throw DomainException.conflict("NOTHING_LEFT_TO_EXPORT",
           "Every selected document was claimed by a concurrent export or changed meanwhile");
     }
-    written.add(files.checked(files.write(prefix + ExportFiles.journalName(writer), writer.contentType(),
-        ExportFile.JOURNAL, writer.id(), out -> {
-          try (InputStream in = files.store().open(written.get(0).key())) {
-            writer.write(EntryCodec.read(in), context, out);
-          }
-        }), writer, e.number()));
+    written.add(files.journal(written.get(0).key(), writer, context));
     r.accounts.finish();
     r.accountsOut.close();
     written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
