@@ -9,11 +9,9 @@ import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.s3.S3FileStore;
 import com.accountingexport.adapters.Notifications;
 import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
-import com.accountingexport.core.export.ExportNotifier;
 import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.functions.workflow.WorkflowHandler;
 import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.FileStore;
@@ -169,7 +167,7 @@ public final class LocalRuntime implements AutoCloseable {
         documentRepository,
         new DynamoSettingsRepository(aws.dynamo(), config.tableName()),
         exportRepository,
-        fileStore, workflows, notifier(aws, config));
+        fileStore, workflows, Notifications.notifier(aws, config));
     tasks.set(new WorkflowHandler(wiring));
     AwsResources.ensure(aws, config);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = Map.of(
@@ -205,7 +203,7 @@ public final class LocalRuntime implements AutoCloseable {
         log.println("[local] no STATE_MACHINE_ARN: every export is generated in its request");
         return null;
       }
-      return new SfnWorkflowStarter(SfnClient.create(), arn);
+      return SfnWorkflowStarter.fromEnvironment(arn);
     }
     Path root = options.repoRoot();
     if (!LocalStepFunctions.installed(root)) {
@@ -246,11 +244,6 @@ public final class LocalRuntime implements AutoCloseable {
         log.println("[local] WARNING: could not resume " + name + ": " + e.getMessage());
       }
     });
-  }
-
-  /** The notice mailer over the SES emulator (or SES), from the same factory Lambda uses. */
-  private static ExportNotifier notifier(AwsClients aws, Config config) {
-    return Notifications.notifier(aws, config);
   }
 
   /** The local Step Functions host, when it runs. */

@@ -2,6 +2,7 @@ package com.accountingexport.functions.workflow;
 
 import com.accountingexport.adapters.Priming;
 import com.accountingexport.adapters.Wiring;
+import com.accountingexport.adapters.json.Json;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
@@ -11,7 +12,6 @@ import com.accountingexport.core.export.GenerationSteps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -27,7 +27,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@link TransientStepException}, which the state machine retries with backoff.
  */
 public final class WorkflowHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REASON = 500;
 
   private final Wiring wiring;
@@ -104,7 +103,7 @@ public final class WorkflowHandler implements RequestHandler<Map<String, Object>
     Object cause = m.get("Cause");
     if (cause != null) {
       try {
-        JsonNode c = JSON.readTree(cause.toString());
+        JsonNode c = Json.MAPPER.readTree(cause.toString());
         message = c.path("errorMessage").asText(null);
       } catch (Exception notJson) {
         message = cause.toString();
