@@ -230,7 +230,7 @@ class OpenApiTest {
   void documentSchemas_haveExactlyTheContractsFields() {
     assertEquals(Set.of("id", "type", "number", "date", "status", "currency", "exchangeRate", "counterparty", "lines",
         "totals", "relatedDocumentId", "depositDocumentIds", "payment", "engagementNumber", "purchaseOrderNumber",
-        "accountingPeriodEnd"), properties("Document"));
+        "accountingPeriodEnd", "relatedDocumentIds", "vatRegime", "validatedAt"), properties("Document"));
     assertEquals(List.of("type", "date", "status", "totals"), path(SPEC, "components", "schemas", "Document", "required"));
     assertEquals(Set.of("id", "name", "accountNumber", "siret", "vatNumber", "countryCode", "billingAddress",
         "deliveryAddress", "chorus", "email"), properties("Counterparty"));
@@ -291,7 +291,7 @@ class OpenApiTest {
     Map<String, Object> settings = map(path(SPEC, "components", "schemas", "Settings"));
     assertFalse(settings.containsKey("required"), "PUT /settings takes any subset");
     assertEquals(Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern", "defaultFormat", "journalCodes",
-        "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments", "pageAccess", "siren", "locale",
+        "accounts", "notificationEmails", "backgroundThreshold", "pageAccess", "siren", "locale",
         "autoExport", "notifyAbove"), properties("Settings"));
     assertEquals(Set.of("enabled", "dayOfMonth", "journals", "format"), properties("AutoExportSettings"));
     assertEquals(31, path(SPEC, "components", "schemas", "AutoExportSettings", "properties", "dayOfMonth", "maximum"));
@@ -300,7 +300,7 @@ class OpenApiTest {
     assertTrue(monthDay.matcher("01-01").matches());
     assertTrue(monthDay.matcher("07-01").matches());
     assertFalse(monthDay.matcher("13-01").matches());
-    assertEquals(Set.of("sales", "bank", "purchases", "cash", "expenses"), properties("JournalCodes"));
+    assertEquals(Set.of("sales", "bank", "purchases", "cash", "expenses", "misc"), properties("JournalCodes"));
     assertEquals(Set.of("customer", "supplier", "employee", "revenueServices", "revenueGoods", "vatCollected",
         "vatCollectedByRate", "vatCollectedPending", "vatDeductible", "vatDeductibleFixedAssets", "vatDeductiblePending",
         "customerDeposits", "bank", "cash", "expenses", "fxLoss", "fxGain", "customerAuxPrefix", "supplierAuxPrefix",

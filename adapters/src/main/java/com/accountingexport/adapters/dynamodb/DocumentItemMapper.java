@@ -19,6 +19,7 @@ import static com.accountingexport.adapters.dynamodb.Attrs.putStrings;
 
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.document.Address;
+import com.accountingexport.core.document.Allocation;
 import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentLine;
@@ -30,6 +31,7 @@ import com.accountingexport.core.document.PaymentInfo;
 import com.accountingexport.core.document.ServicePeriod;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.document.Totals;
+import com.accountingexport.core.settings.VatRegime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -47,10 +49,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Body: the API's field names at the top level ({@code docDate} for the date), nested maps for
  * {@code counterparty} (with its addresses), {@code totals}, {@code payment}, a list of maps for
- * {@code lines}. Money is its wire string ({@link com.accountingexport.core.money.Money#format}),
+ * {@code lines}, {@code relatedDocumentIds}. Money is its wire string ({@link com.accountingexport.core.money.Money#format}),
  * rates their exact decimal string, dates ISO strings, booleans BOOL, enums their wire names; null
  * fields are left out. Bookkeeping: {@code exportId}/{@code exportNumber} (absent unless an active
  * export holds the document), {@code createdAt}/{@code updatedAt} (ISO instants), {@code version} (N).
+ *
+ * <p>Relation items: a settlement writes, in the partition of every document it names, an item
+ * {@code SK = SETTLEDBY#<settlementId>} (attribute {@code settlementId}), in the same transaction
+ * as the settlement itself; they carry no GSI attribute, so listings never see them.
  */
 public final class DocumentItemMapper {
   /** The sort key of a document item. */
@@ -74,6 +80,14 @@ public final class DocumentItemMapper {
   public static final String ENGAGEMENT_NUMBER = "engagementNumber";
   public static final String PURCHASE_ORDER_NUMBER = "purchaseOrderNumber";
   public static final String ACCOUNTING_PERIOD_END = "accountingPeriodEnd";
+  /** A list of maps {@code {documentId, amount}} (the amount left out when null). */
+  public static final String RELATED_DOCUMENT_IDS = "relatedDocumentIds";
+  public static final String VAT_REGIME = "vatRegime";
+  public static final String VALIDATED_AT = "validatedAt";
+  /** Sort key prefix of a relation item: {@code SETTLEDBY#<settlementId>} in the settled document's partition. */
+  public static final String SK_SETTLED_BY = "SETTLEDBY#";
+  /** The settlement's id on a relation item. */
+  public static final String SETTLEMENT_ID = "settlementId";
 
   /** Set (with {@link #EXPORT_NUMBER}) by the export that claims the document; freezes it. */
   public static final String EXPORT_ID = "exportId";
@@ -183,12 +197,70 @@ public final class DocumentItemMapper {
     putS(item, ENGAGEMENT_NUMBER, d.engagementNumber());
     putS(item, PURCHASE_ORDER_NUMBER, d.purchaseOrderNumber());
     putDate(item, ACCOUNTING_PERIOD_END, d.accountingPeriodEnd());
+    if (!d.relatedDocumentIds().isEmpty()) {
+      List<AttributeValue> allocations = new ArrayList<>();
+      for (Allocation a : d.relatedDocumentIds()) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        putS(m, "documentId", a.documentId());
+        if (a.amount() != null) {
+          putMoney(m, "amount", a.amount());
+        }
+        allocations.add(Attrs.m(m));
+      }
+      item.put(RELATED_DOCUMENT_IDS, Attrs.l(allocations));
+    }
+    if (d.vatRegime() != null) {
+      putS(item, VAT_REGIME, d.vatRegime().wire());
+    }
+    putInstant(item, VALIDATED_AT, d.validatedAt());
     return item;
+  }
+
+  /**
+   * The relation item saying that settlement {@code settlementId} names {@code documentId}: it lives
+   * in the named document's partition, so that one Query lists an invoice's payments.
+   */
+  public static Map<String, AttributeValue> settledByItem(TenantId tenant, String documentId, String settlementId) {
+    Map<String, AttributeValue> item = new HashMap<>(settledByKey(tenant, documentId, settlementId));
+    putS(item, SETTLEMENT_ID, settlementId);
+    return item;
+  }
+
+  public static Map<String, AttributeValue> settledByKey(TenantId tenant, String documentId, String settlementId) {
+    return Map.of(
+        TableDefinition.PK, Attrs.s(pk(tenant, documentId)),
+        TableDefinition.SK, Attrs.s(SK_SETTLED_BY + settlementId));
+  }
+
+  /** The documents a stored settlement names (its relation items), from its item. */
+  public static List<String> settledIds(Map<String, AttributeValue> item) {
+    if (item == null) {
+      return List.of();
+    }
+    String type = getS(item, TYPE);
+    if (type == null || DocumentType.fromWire(type).map(t -> !t.isSettlement()).orElse(true)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    String related = getS(item, RELATED_DOCUMENT_ID);
+    List<AttributeValue> allocations = getList(item, RELATED_DOCUMENT_IDS);
+    if (allocations != null && !allocations.isEmpty()) {
+      for (AttributeValue a : allocations) {
+        String id = getS(a.m(), "documentId");
+        if (id != null && !ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    } else if (related != null) {
+      ids.add(related);
+    }
+    return ids;
   }
 
   public static Document toDocument(Map<String, AttributeValue> item) {
     String type = getS(item, TYPE);
     String status = getS(item, STATUS);
+    String vatRegime = getS(item, VAT_REGIME);
     Map<String, AttributeValue> counterparty = getMap(item, COUNTERPARTY);
     Map<String, AttributeValue> totals = getMap(item, TOTALS);
     Map<String, AttributeValue> payment = getMap(item, PAYMENT);
@@ -216,7 +288,20 @@ public final class DocumentItemMapper {
             getDate(payment, "paidAt"), getBool(payment, "external", false)),
         getS(item, ENGAGEMENT_NUMBER),
         getS(item, PURCHASE_ORDER_NUMBER),
-        getDate(item, ACCOUNTING_PERIOD_END));
+        getDate(item, ACCOUNTING_PERIOD_END),
+        allocations(getList(item, RELATED_DOCUMENT_IDS)),
+        vatRegime == null ? null : VatRegime.fromWire(vatRegime).orElseThrow(() -> unknown(VAT_REGIME, vatRegime)),
+        getInstant(item, VALIDATED_AT));
+  }
+
+  private static List<Allocation> allocations(List<AttributeValue> stored) {
+    List<Allocation> out = new ArrayList<>();
+    if (stored != null) {
+      for (AttributeValue a : stored) {
+        out.add(new Allocation(getS(a.m(), "documentId"), getDecimal(a.m(), "amount")));
+      }
+    }
+    return out;
   }
 
   // ---- nested values ----

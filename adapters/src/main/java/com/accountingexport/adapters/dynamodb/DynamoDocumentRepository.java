@@ -24,6 +24,11 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -46,6 +51,8 @@ public final class DynamoDocumentRepository implements DocumentRepository {
   static final int QUERY_PAGE = 200;
   static final int MAX_WRITE_ATTEMPTS = 32;
   static final int MAX_BATCH_ATTEMPTS = 10;
+  /** TransactWriteItems takes at most 100 actions: the settlement, then a put and maybe a delete per document. */
+  static final int MAX_TRANSACTION_ITEMS = 100;
   private static final long BACKOFF_BASE_MILLIS = 5;
   private static final long BACKOFF_CAP_MILLIS = 200;
   /** U+10FFFF: sorts after every character in DynamoDB's UTF-8 byte order. */
@@ -74,6 +81,18 @@ public final class DynamoDocumentRepository implements DocumentRepository {
       long version = versionOf(current);
       Instant createdAt = current == null ? null : Attrs.getInstant(current, DocumentItemMapper.CREATED_AT);
       StoredDocument stored = new StoredDocument(document, null, createdAt == null ? now : createdAt, now, version + 1);
+      List<String> before = DocumentItemMapper.settledIds(current);
+      List<String> after = document.type() != null && document.type().isSettlement()
+          ? document.allocations().stream().map(a -> a.documentId()).filter(Objects::nonNull).distinct().toList()
+          : List.of();
+      if (!before.isEmpty() || !after.isEmpty()) {
+        Optional<StoredDocument> written = putWithRelations(tenant, stored, version, before, after, attempt);
+        if (written.isPresent()) {
+          return written.get();
+        }
+        current = readForWrite(key);
+        continue;
+      }
       try {
         dynamo.putItem(r -> r.tableName(tableName)
             .item(DocumentItemMapper.toItem(tenant, stored))
@@ -99,6 +118,84 @@ public final class DynamoDocumentRepository implements DocumentRepository {
         current = readForWrite(key); // after the pause: the version the winners left
       }
     }
+  }
+
+  /**
+   * Puts a settlement (or a document that was one) with its relation items in one transaction: a
+   * {@code SETTLEDBY#} item in the partition of each document it names, and the removal of those it
+   * no longer names. Empty when the condition failed for a reason worth retrying (after the backoff).
+   */
+  private Optional<StoredDocument> putWithRelations(TenantId tenant, StoredDocument stored, long version,
+      List<String> before, List<String> after, int attempt) {
+    String id = stored.id();
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+        .item(DocumentItemMapper.toItem(tenant, stored))
+        .conditionExpression(PUT_CONDITION)
+        .expressionAttributeNames(Map.of(
+            "#exportId", DocumentItemMapper.EXPORT_ID,
+            "#pk", TableDefinition.PK,
+            "#version", DocumentItemMapper.VERSION))
+        .expressionAttributeValues(Map.of(":version", Attrs.n(version)))
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+    for (String related : after) {
+      writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+          .item(DocumentItemMapper.settledByItem(tenant, related, id)).build()).build());
+    }
+    for (String related : before) {
+      if (!after.contains(related)) {
+        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+            .key(DocumentItemMapper.settledByKey(tenant, related, id)).build()).build());
+      }
+    }
+    if (writes.size() > MAX_TRANSACTION_ITEMS) {
+      throw DomainException.invalid(List.of(com.accountingexport.core.error.Violation.of("relatedDocumentIds",
+          "TOO_MANY", "a settlement names at most " + (MAX_TRANSACTION_ITEMS / 2 - 1) + " documents")));
+    }
+    try {
+      dynamo.transactWriteItems(r -> r.transactItems(writes));
+      return Optional.of(stored);
+    } catch (TransactionCanceledException e) {
+      CancellationReason first = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+          ? e.cancellationReasons().get(0) : null;
+      Map<String, AttributeValue> old = first != null && first.hasItem() && !first.item().isEmpty() ? first.item() : null;
+      if (old != null && DocumentItemMapper.exportRef(old) != null) {
+        throw frozen(id, DocumentItemMapper.exportRef(old));
+      }
+      if (attempt >= MAX_WRITE_ATTEMPTS) {
+        throw new DomainException(ErrorKind.UNAVAILABLE, "DOCUMENT_BUSY",
+            "Document " + id + " is being changed by other requests; retry later");
+      }
+      backoff(attempt); // another writer won, or the transaction met another one
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<StoredDocument> settlementsOf(TenantId tenant, String documentId) {
+    List<String> ids = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      Map<String, AttributeValue> start = startKey;
+      QueryResponse response = dynamo.query(r -> r.tableName(tableName)
+          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+          .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+          .expressionAttributeValues(Map.of(
+              ":pk", Attrs.s(DocumentItemMapper.pk(tenant, documentId)),
+              ":prefix", Attrs.s(DocumentItemMapper.SK_SETTLED_BY)))
+          .consistentRead(true)
+          .exclusiveStartKey(start));
+      response.items().forEach(item -> ids.add(Attrs.getS(item, DocumentItemMapper.SETTLEMENT_ID)));
+      startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+    } while (startKey != null);
+    List<StoredDocument> out = new ArrayList<>();
+    for (StoredDocument d : findAll(tenant, ids).values()) {
+      // the relation and the settlement are written together; the check only guards against a hand-edited table
+      if (d.document().allocations().stream().anyMatch(a -> documentId.equals(a.documentId()))) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -215,17 +312,20 @@ public final class DynamoDocumentRepository implements DocumentRepository {
         .build();
   }
 
-  /** What upsert needs of the current item: its export, creation time and version. */
+  /** What upsert needs of the current item: its export, creation time, version and the documents it names. */
   private Map<String, AttributeValue> readForWrite(Map<String, AttributeValue> key) {
     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName)
         .key(key)
         .consistentRead(true)
-        .projectionExpression("#exportId, #exportNumber, #createdAt, #version")
+        .projectionExpression("#exportId, #exportNumber, #createdAt, #version, #type, #related, #allocations")
         .expressionAttributeNames(Map.of(
             "#exportId", DocumentItemMapper.EXPORT_ID,
             "#exportNumber", DocumentItemMapper.EXPORT_NUMBER,
             "#createdAt", DocumentItemMapper.CREATED_AT,
-            "#version", DocumentItemMapper.VERSION))).item();
+            "#version", DocumentItemMapper.VERSION,
+            "#type", DocumentItemMapper.TYPE,
+            "#related", DocumentItemMapper.RELATED_DOCUMENT_ID,
+            "#allocations", DocumentItemMapper.RELATED_DOCUMENT_IDS))).item();
     return item == null || item.isEmpty() ? null : item;
   }
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * roles, screens) and journal kinds by their lower-case name ({@code sales}); {@code journalCodes} and
  * {@code accounts.vatCollectedByRate} are maps; {@code pageAccess} maps a screen to the list of roles
  * (a list, not a set: a screen may be shown to no role, and DynamoDB has no empty sets);
- * {@code backgroundThreshold} is a number, {@code depositsAsPayments} a BOOL, {@code locale} the
+ * {@code backgroundThreshold} is a number, {@code locale} the
  * language's wire name ({@code fr}, {@code en}; an item without it reads as {@code fr}). A field missing from an
  * older item reads as its default, so adding a setting needs no migration.
  *
@@ -56,7 +56,6 @@ public final class SettingsItemMapper {
   public static final String ACCOUNTS = "accounts";
   public static final String NOTIFICATION_EMAILS = "notificationEmails";
   public static final String BACKGROUND_THRESHOLD = "backgroundThreshold";
-  public static final String DEPOSITS_AS_PAYMENTS = "depositsAsPayments";
   public static final String SIREN = "siren";
   public static final String PAGE_ACCESS = "pageAccess";
   public static final String LOCALE = "locale";
@@ -113,7 +112,6 @@ public final class SettingsItemMapper {
     }
     putStrings(item, NOTIFICATION_EMAILS, s.notificationEmails());
     item.put(BACKGROUND_THRESHOLD, Attrs.n(s.backgroundThreshold()));
-    item.put(DEPOSITS_AS_PAYMENTS, Attrs.bool(s.depositsAsPayments()));
     putS(item, SIREN, s.siren());
     Map<String, AttributeValue> access = new HashMap<>();
     s.pageAccess().forEach((screen, roles) -> access.put(screen.wire(),
@@ -157,7 +155,6 @@ public final class SettingsItemMapper {
         accounts == null ? defaults.accounts() : toAccounts(accounts),
         getStrings(item, NOTIFICATION_EMAILS),
         threshold == null ? defaults.backgroundThreshold() : Math.toIntExact(threshold),
-        getBool(item, DEPOSITS_AS_PAYMENTS, defaults.depositsAsPayments()),
         pageAccess(getMap(item, PAGE_ACCESS)),
         getS(item, SIREN),
         locale == null ? defaults.language()

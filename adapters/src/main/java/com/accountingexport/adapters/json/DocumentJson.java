@@ -2,6 +2,7 @@ package com.accountingexport.adapters.json;
 
 import com.accountingexport.core.booking.Anomaly;
 import com.accountingexport.core.document.Address;
+import com.accountingexport.core.document.Allocation;
 import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentLine;
@@ -14,10 +15,12 @@ import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.document.Totals;
 import com.accountingexport.core.money.Money;
 import com.accountingexport.core.service.DocumentView;
+import com.accountingexport.core.settings.VatRegime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +46,8 @@ public final class DocumentJson {
 
   private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "type", "number", "date", "status", "currency",
       "exchangeRate", "counterparty", "lines", "totals", "relatedDocumentId", "depositDocumentIds", "payment",
-      "engagementNumber", "purchaseOrderNumber", "accountingPeriodEnd",
+      "engagementNumber", "purchaseOrderNumber", "accountingPeriodEnd", "relatedDocumentIds", "vatRegime",
+      "validatedAt",
       // read-only fields of a GET answer, accepted and ignored so that a client may send back what it read
       "exportState", "exportId", "exportNumber", "anomalies", "createdAt", "updatedAt", "version");
   private static final Set<String> COUNTERPARTY_FIELDS = Set.of("id", "name", "accountNumber", "siret", "vatNumber",
@@ -54,6 +58,10 @@ public final class DocumentJson {
   private static final Set<String> TOTALS_FIELDS = Set.of("net", "vat", "gross");
   private static final Set<String> PAYMENT_FIELDS = Set.of("method", "bankAccount", "paidAt", "external");
   private static final Set<String> PERIOD_FIELDS = Set.of("from", "to");
+  private static final Set<String> ALLOCATION_FIELDS = Set.of("documentId", "amount");
+  /** A settlement names at most this many documents (one DynamoDB transaction holds its relations). */
+  public static final int MAX_ALLOCATIONS = 49;
+  public static final List<String> VAT_REGIMES = Arrays.stream(VatRegime.values()).map(VatRegime::wire).toList();
 
   private DocumentJson() {}
 
@@ -130,12 +138,79 @@ public final class DocumentJson {
     String engagement = r.text(n, prefix, "engagementNumber", false, 50);
     String po = r.text(n, prefix, "purchaseOrderNumber", false, 50);
     LocalDate periodEnd = r.date(n, prefix, "accountingPeriodEnd", false);
+    List<Allocation> allocations = allocations(n, prefix, type, related, r);
+    VatRegime vatRegime = r.oneOf(n, prefix, "vatRegime", false, VatRegime::fromWire, VAT_REGIMES);
+    if (vatRegime != null && type != null && !type.isPurchaseSide()) {
+      r.fail(p(prefix, "vatRegime"), "NOT_APPLICABLE", "is the supplier's VAT regime and only purchase invoices,"
+          + " purchase credit notes and supplier payments carry it; sales follow settings.vatRegimeServices");
+    }
+    Instant validatedAt = instant(n, prefix, "validatedAt", r);
 
     if (r.violations().size() > before) {
       return null;
     }
     return new Document(id, type, number, date, status, currency == null ? "EUR" : currency, rate, counterparty,
-        lines, totals, related, deposits, payment, engagement, po, periodEnd);
+        lines, totals, related, deposits, payment, engagement, po, periodEnd, allocations, vatRegime, validatedAt);
+  }
+
+  /** {@code relatedDocumentIds}: settlements only, each {documentId, amount > 0}, each document once. */
+  private static List<Allocation> allocations(JsonNode n, String prefix, DocumentType type, String related, JsonReader r) {
+    JsonNode array = r.array(n, prefix, "relatedDocumentIds", false);
+    if (array == null) {
+      return List.of();
+    }
+    String path = p(prefix, "relatedDocumentIds");
+    if (type != null && !type.isSettlement()) {
+      r.fail(path, "NOT_APPLICABLE", "only payments, refunds and supplier payments settle several documents;"
+          + " a " + type.wire() + " names its document in relatedDocumentId");
+      return List.of();
+    }
+    if (array.size() > MAX_ALLOCATIONS) {
+      r.fail(path, "TOO_MANY", "must hold at most " + MAX_ALLOCATIONS + " documents");
+      return List.of();
+    }
+    if (related != null && !array.isEmpty()) {
+      r.fail(path, "CONFLICT", "give relatedDocumentId or relatedDocumentIds, not both");
+    }
+    List<Allocation> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      String ip = path + "[" + i + "]";
+      JsonNode a = array.get(i);
+      if (a == null || !a.isObject()) {
+        r.fail(ip, "INVALID_TYPE", "must be an object {\"documentId\", \"amount\"}");
+        continue;
+      }
+      r.onlyFields(a, ip, ALLOCATION_FIELDS);
+      String documentId = r.matching(a, ip, "documentId", true, ID, "a document id");
+      BigDecimal amount = r.money(a, ip, "amount", true);
+      if (amount != null && amount.signum() <= 0) {
+        r.fail(ip + ".amount", "INVALID_AMOUNT", "must be positive: the amount this settlement pays on that document");
+      }
+      if (documentId != null && !seen.add(documentId)) {
+        r.fail(ip + ".documentId", "DUPLICATE", "names " + documentId + " twice");
+      }
+      out.add(new Allocation(documentId, amount));
+    }
+    return out;
+  }
+
+  /** An ISO-8601 instant with its offset ({@code 2026-11-30T09:15:00Z}), or a date (that day, 00:00 UTC). */
+  private static Instant instant(JsonNode n, String prefix, String field, JsonReader r) {
+    String v = r.text(n, prefix, field, false, 40);
+    if (v == null) {
+      return null;
+    }
+    try {
+      if (v.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
+        return LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      }
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      r.fail(p(prefix, field), "INVALID_DATE", "must be an ISO-8601 date-time with its offset (2026-11-30T09:15:00Z)"
+          + " or a date YYYY-MM-DD, got \"" + v + "\"");
+      return null;
+    }
   }
 
   private static String p(String prefix, String field) {
@@ -293,6 +368,22 @@ public final class DocumentJson {
     putIf(o, "purchaseOrderNumber", d.purchaseOrderNumber());
     if (d.accountingPeriodEnd() != null) {
       o.put("accountingPeriodEnd", d.accountingPeriodEnd().toString());
+    }
+    if (!d.relatedDocumentIds().isEmpty()) {
+      ArrayNode allocations = o.putArray("relatedDocumentIds");
+      for (Allocation a : d.relatedDocumentIds()) {
+        ObjectNode ao = allocations.addObject();
+        ao.put("documentId", a.documentId());
+        if (a.amount() != null) {
+          ao.put("amount", Money.format(a.amount()));
+        }
+      }
+    }
+    if (d.vatRegime() != null) {
+      o.put("vatRegime", d.vatRegime().wire());
+    }
+    if (d.validatedAt() != null) {
+      o.put("validatedAt", d.validatedAt().toString());
     }
     return o;
   }

@@ -40,7 +40,7 @@ public final class SettingsJson {
 
   private static final Map<JournalKind, String> JOURNAL_FIELDS = new EnumMap<>(Map.of(
       JournalKind.SALES, "sales", JournalKind.BANK, "bank", JournalKind.PURCHASES, "purchases",
-      JournalKind.CASH, "cash", JournalKind.EXPENSES, "expenses"));
+      JournalKind.CASH, "cash", JournalKind.EXPENSES, "expenses", JournalKind.MISC, "misc"));
   private static final List<String> ACCOUNT_FIELDS = List.of("customer", "supplier", "employee", "revenueServices",
       "revenueGoods", "vatCollected", "vatCollectedPending", "vatDeductible", "vatDeductibleFixedAssets",
       "vatDeductiblePending", "customerDeposits", "bank", "cash", "expenses", "fxLoss", "fxGain");
@@ -100,7 +100,12 @@ public final class SettingsJson {
     }
     List<String> emails = r.strings(n, "", "notificationEmails", 20, EMAIL, "an e-mail address");
     Integer threshold = r.integer(n, "", "backgroundThreshold", 1, 1_000_000);
-    Boolean depositsAsPayments = r.bool(n, "", "depositsAsPayments");
+    if (Boolean.TRUE.equals(r.bool(n, "", "depositsAsPayments"))) {
+      // removed in 0.3.0: it left the deposits' VAT unbooked (issue #9); false is still accepted
+      r.fail("depositsAsPayments", "SETTING_REMOVED", "deposits-as-payments is no longer offered: it left the"
+          + " deposits' VAT unbooked. Deposit invoices are booked D 411 / C 4191 / C 4457x and deducted by the final"
+          + " invoice (README, \"Deposits\"); send false or leave the field out");
+    }
     Map<Screen, Set<Role>> access = new EnumMap<>(current.pageAccess());
     JsonNode pa = r.object(n, "", "pageAccess", false);
     if (pa != null) {
@@ -135,7 +140,6 @@ public final class SettingsJson {
         codes, accounts,
         emails != null ? emails : current.notificationEmails(),
         threshold != null ? threshold : current.backgroundThreshold(),
-        depositsAsPayments != null ? depositsAsPayments : current.depositsAsPayments(),
         access, siren,
         language != null ? language : current.language(),
         autoExport, notifyAbove);
@@ -321,7 +325,6 @@ public final class SettingsJson {
     ArrayNode emails = o.putArray("notificationEmails");
     s.notificationEmails().forEach(emails::add);
     o.put("backgroundThreshold", s.backgroundThreshold());
-    o.put("depositsAsPayments", s.depositsAsPayments());
     o.put("siren", s.siren());
     o.put("locale", s.language().wire());
     if (s.notifyAbove() == null) {

@@ -116,6 +116,87 @@ class DynamoDocumentRepositoryIT {
     assertEquals(List.of("pay-1"), ids(repository.listAll(tenant, january2027, d -> true)));
   }
 
+  /** A payment of {@code gross} naming the given invoices (each with its amount), at the given version of its text. */
+  private static Document settling(String id, String gross, String... invoiceAndAmount) {
+    Document base = com.accountingexport.core.fakes.TestDocuments.payment(id, LocalDate.of(2026, 3, 20), gross, null);
+    List<com.accountingexport.core.document.Allocation> allocations = new ArrayList<>();
+    for (int i = 0; i < invoiceAndAmount.length; i += 2) {
+      allocations.add(new com.accountingexport.core.document.Allocation(invoiceAndAmount[i],
+          new java.math.BigDecimal(invoiceAndAmount[i + 1])));
+    }
+    return new Document(base.id(), base.type(), base.number(), base.date(), base.status(), base.currency(),
+        base.exchangeRate(), base.counterparty(), base.lines(), base.totals(), null, List.of(), base.payment(), null,
+        null, null, allocations, com.accountingexport.core.settings.VatRegime.DEBITS, Instant.parse("2026-03-21T10:00:00Z"));
+  }
+
+  private static Set<String> settlementIds(TenantId tenant, String documentId) {
+    Set<String> out = new HashSet<>();
+    repository.settlementsOf(tenant, documentId).forEach(d -> out.add(d.id()));
+    return out;
+  }
+
+  @Test
+  void settlementsOf_shouldListEveryPaymentNamingADocument_andForgetOnesThatNoLongerDo() {
+    // given: two invoices, a payment of the first, a payment of both
+    TenantId tenant = newTenant();
+    repository.upsert(tenant, Fixtures.invoice("inv-a", LocalDate.of(2026, 3, 1)), T0);
+    repository.upsert(tenant, Fixtures.invoice("inv-b", LocalDate.of(2026, 3, 2)), T0);
+    repository.upsert(tenant, com.accountingexport.core.fakes.TestDocuments.payment("p-1", LocalDate.of(2026, 3, 10),
+        "120.00", "inv-a"), T0);
+    Document both = settling("p-2", "150.00", "inv-a", "30.00", "inv-b", "120.00");
+    repository.upsert(tenant, both, T0);
+
+    // then
+    assertEquals(Set.of("p-1", "p-2"), settlementIds(tenant, "inv-a"));
+    assertEquals(Set.of("p-2"), settlementIds(tenant, "inv-b"));
+    assertEquals(both, repository.find(tenant, "p-2").orElseThrow().document(), "allocations, regime and validatedAt round-trip");
+    // the relation items never show in a period listing
+    Period march = new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+    assertEquals(List.of("inv-a", "inv-b", "p-1", "p-2"), ids(repository.listAll(tenant, march, d -> true)));
+
+    // when: p-2 now pays inv-b only, p-1 becomes an invoice
+    repository.upsert(tenant, settling("p-2", "120.00", "inv-b", "120.00"), T1);
+    repository.upsert(tenant, Fixtures.invoice("p-1", LocalDate.of(2026, 3, 10)), T1);
+
+    // then
+    assertEquals(Set.of(), settlementIds(tenant, "inv-a"));
+    assertEquals(Set.of("p-2"), settlementIds(tenant, "inv-b"));
+  }
+
+  @Test
+  void settlementsOf_shouldMatchTheLastWrite_whenWritersRaceOnOnePayment() throws Exception {
+    // given: three invoices; 8 threads rewrite the same payment, each naming one of them
+    TenantId tenant = newTenant();
+    for (String id : List.of("inv-x", "inv-y", "inv-z")) {
+      repository.upsert(tenant, Fixtures.invoice(id, LocalDate.of(2026, 3, 1)), T0);
+    }
+    String[] targets = {"inv-x", "inv-y", "inv-z"};
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        writes.add(pool.submit(() -> {
+          for (int i = 0; i < 6; i++) {
+            String target = targets[(thread + i) % targets.length];
+            repository.upsert(tenant, settling("p-race", "10.00", target, "10.00"), T0);
+          }
+        }));
+      }
+      for (Future<?> w : writes) {
+        w.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // then: exactly the invoice the stored payment names lists it
+    String named = repository.find(tenant, "p-race").orElseThrow().document().allocations().get(0).documentId();
+    for (String id : targets) {
+      assertEquals(id.equals(named) ? Set.of("p-race") : Set.of(), settlementIds(tenant, id), id + " (payment names " + named + ")");
+    }
+  }
+
   @Test
   void upsert_shouldRoundTripEveryField_whenDocumentIsFull() {
     // given

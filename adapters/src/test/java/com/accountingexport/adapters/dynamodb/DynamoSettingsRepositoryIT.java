@@ -97,8 +97,7 @@ class DynamoSettingsRepositoryIT {
     // then
     TenantSettings d = TenantSettings.defaults();
     assertEquals(new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), "OLD-{seq:3}", d.defaultFormat(),
-        d.journalCodes(), d.accounts(), d.notificationEmails(), d.backgroundThreshold(), d.depositsAsPayments(),
-        d.pageAccess()), found);
+        d.journalCodes(), d.accounts(), d.notificationEmails(), d.backgroundThreshold(), d.pageAccess()), found);
     assertEquals(Language.FR, found.language());
   }
 }

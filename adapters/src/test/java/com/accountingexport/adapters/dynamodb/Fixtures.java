@@ -79,7 +79,7 @@ final class Fixtures {
         MonthDay.of(7, 1), VatRegime.COLLECTIONS, "{yyyy}/{seq:4}", "csv",
         Map.of(JournalKind.SALES, "VTE", JournalKind.BANK, "BNP", JournalKind.PURCHASES, "ACH",
             JournalKind.CASH, "CAI", JournalKind.EXPENSES, "NF"),
-        accounts, List.of("cfo@example.fr", "cabinet@example.fr"), 250, true,
+        accounts, List.of("cfo@example.fr", "cabinet@example.fr"), 250,
         Map.<Screen, Set<Role>>of(
             Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
             Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),

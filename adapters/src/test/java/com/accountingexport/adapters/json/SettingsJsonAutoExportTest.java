@@ -109,7 +109,7 @@ class SettingsJsonAutoExportTest {
       "{\"autoExport\": {\"journals\": [\"vt\"]}}                    | autoExport.journals[0]",
       "{\"autoExport\": {\"journals\": [1]}}                         | autoExport.journals[0]",
       "{\"autoExport\": {\"journals\": [\"VT\", \"VT\"]}}            | autoExport.journals[1]",
-      "{\"autoExport\": {\"journals\": [\"VT\",\"BQ\",\"AC\",\"CA\",\"NDF\",\"VT\"]}} | autoExport.journals",
+      "{\"autoExport\": {\"journals\": [\"VT\",\"BQ\",\"AC\",\"CA\",\"NDF\",\"OD\",\"VT\"]}} | autoExport.journals",
       "{\"autoExport\": {\"format\": \"pdf\"}}                       | autoExport.format",
       "{\"autoExport\": {\"format\": \"\"}}                          | autoExport.format",
       "{\"autoExport\": {\"format\": 1}}                             | autoExport.format",

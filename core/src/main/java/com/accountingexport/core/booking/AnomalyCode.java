@@ -27,5 +27,7 @@ public enum AnomalyCode {
   /** Every amount nets to 0.00: an entry without lines would only leave a gap in the numbering. */
   NOTHING_TO_BOOK,
   /** Booked after today: its entry would be validated (ValidDate) before its own date. */
-  FUTURE_DATED
+  FUTURE_DATED,
+  /** Validated (validatedAt) after the end of the export's period (seed 001: "contrôlée après l'export"). */
+  VALIDATED_AFTER_EXPORT
 }

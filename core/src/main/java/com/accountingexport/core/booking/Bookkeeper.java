@@ -1,11 +1,14 @@
 package com.accountingexport.core.booking;
 
+import com.accountingexport.core.document.Allocation;
 import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentLine;
+import com.accountingexport.core.document.DocumentStatus;
 import com.accountingexport.core.document.DocumentType;
 import com.accountingexport.core.document.LineKind;
 import com.accountingexport.core.document.PaymentInfo;
+import com.accountingexport.core.document.PieceOrder;
 import com.accountingexport.core.document.Totals;
 import com.accountingexport.core.money.Money;
 import com.accountingexport.core.settings.AccountMapping;
@@ -14,6 +17,7 @@ import com.accountingexport.core.settings.VatRegime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +35,10 @@ import java.util.regex.Pattern;
  * the largest line (net) or to the VAT of the rate with the largest base (§6); each group is
  * converted to EUR half-up and the counterparty (411/401/421, or 530 for a cash sale) takes the sum
  * of the others (§7). Settlements (payments, refunds, supplier payments) book {@code totals.gross}
- * between the bank and the counterparty, transfer pending VAT on collections (§2) and put the
- * exchange difference against their invoice on 656/756 (§7).
+ * between the bank and the counterparty, transfer each settled document's share of pending VAT on
+ * collections (§2, §5: the settlement that completes a document takes the rest, so that together
+ * they move exactly its pending VAT), and put the exchange difference on 656/756 (§7). A settlement
+ * paid outside the platform books only that VAT transfer, in the miscellaneous journal.
  *
  * <p>Amounts are carried signed (positive = debit) until the end, where lines are grouped by
  * (account, auxiliary account) and netted: a negative net lands on the credit side, a 0.00 line is
@@ -41,14 +47,16 @@ import java.util.regex.Pattern;
  * <p>Choices where ACCOUNTING.md leaves one:
  * <ul>
  *   <li>the VAT regime applies per line to every sales document, deposit invoices included: on
- *       collections their services VAT waits on 44574 until their payment transfers it;
- *   <li>on collections a supplier payment also needs its purchase invoice (it moves 44564 → 44566),
- *       and a refund of a credit note moves its share back (D 44571 / C 44574); a refund naming no
+ *       collections their services VAT waits on 44574 until their payment transfers it; purchases
+ *       follow the supplier's regime ({@code vatRegime}, collections when absent), not the tenant's;
+ *   <li>a refund of a credit note moves its share back (D 44571 / C 44574); a refund naming no
  *       document (an overpayment given back) needs none;
- *   <li>the exchange difference of a settlement uses the related document's EUR amount when both are
- *       in the same foreign currency; its 656/756 line carries currency amount 0.00;
+ *   <li>settlements of one document take their shares in order of accounting date, piece number
+ *       and id; each pays what its allocation says (a single {@code relatedDocumentId}: its whole
+ *       amount, capped at what is left of the document; in another currency: the rest of the
+ *       document), and what no document takes stays on the counterparty at the payment's rate;
  *   <li>a final invoice's deposits are {@code depositDocumentIds}, else its {@code relatedDocumentId}
- *       when it has 4191 deductions;
+ *       when it has 4191 deductions; a deduction's VAT goes back to the account its deposit used;
  *   <li>a document netting to 0.00 everywhere is blocked with NOTHING_TO_BOOK: an entry without lines
  *       would leave a gap in EcritureNum;
  *   <li>revenue and VAT lines are labelled "piece - counterparty", purchase and expense-report lines
@@ -92,12 +100,6 @@ public final class Bookkeeper {
 
   private List<Posting> bookLines(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
     DocumentType type = d.type();
-    if (type == DocumentType.DEPOSIT_INVOICE && settings.depositsAsPayments()) {
-      anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Deposit invoice " + d.pieceRef()
-          + " is not booked: deposits are booked as payments in this tenant (its payment credits "
-          + accounts.customerDeposits() + ")"));
-      return List.of();
-    }
     if (type == DocumentType.INVOICE) {
       checkDeposits(d, lookup, anomalies);
     }
@@ -113,7 +115,7 @@ public final class Bookkeeper {
       counterpart = new Posting(counterpartAccount(type), aux.map(Aux::account).orElse(null),
           aux.map(Aux::label).orElse(null), label, null, null);
     }
-    Optional<List<Group>> groups = groups(d, anomalies);
+    Optional<List<Group>> groups = groups(d, lookup, anomalies);
     if (groups.isEmpty() || !anomalies.isEmpty()) {
       return List.of();
     }
@@ -143,7 +145,7 @@ public final class Bookkeeper {
    * groups first. Empty when its amounts cannot be booked (anomalies added); a line without an
    * account adds MISSING_ACCOUNT but still yields groups (its VAT is known).
    */
-  private Optional<List<Group>> groups(Document d, List<Anomaly> anomalies) {
+  private Optional<List<Group>> groups(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
     if (!checkAmounts(d, anomalies)) {
       return Optional.empty();
     }
@@ -175,6 +177,7 @@ public final class Bookkeeper {
     BigDecimal largestNet = null;
     GroupKey largestTaxedLine = null; // the rounding cent of the net prefers a line that carries VAT
     BigDecimal largestTaxedNet = null;
+    Map<BigDecimal, String> depositVat = d.type() == DocumentType.INVOICE ? depositVatAccounts(d, lookup) : Map.of();
     for (int i = 0; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);
       String account = lineAccount(d.type(), line);
@@ -188,7 +191,9 @@ public final class Bookkeeper {
       GroupKey revenueKey = new GroupKey(account == null ? UNKNOWN_ACCOUNT : account, rate);
       revenue.merge(revenueKey, net, BigDecimal::add);
       revenueLines.computeIfAbsent(revenueKey, k -> new ArrayList<>()).add(i);
-      GroupKey vatKey = new GroupKey(vatAccount(d.type(), line, account), rate);
+      String vatAccount = isDeduction(line) && depositVat.containsKey(rate) ? depositVat.get(rate)
+          : vatAccount(d, line, account);
+      GroupKey vatKey = new GroupKey(vatAccount, rate);
       vat.merge(vatKey, orZero(line.vatAmount()), BigDecimal::add);
       vatBase.merge(vatKey, net, BigDecimal::add);
       if (largestNet == null || net.compareTo(largestNet) > 0) {
@@ -247,16 +252,14 @@ public final class Bookkeeper {
   /** A final invoice's deposit deductions (negative 4191 lines) must equal its deposits' nets (§3). */
   private void checkDeposits(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
     BigDecimal deducted = BigDecimal.ZERO;
+    BigDecimal deductedVat = BigDecimal.ZERO;
     for (DocumentLine line : d.lines()) {
-      BigDecimal net = orZero(line.netAmount());
-      if (net.signum() < 0 && isDepositAccount(line.accountNumber())) {
-        deducted = deducted.add(net.negate());
+      if (isDeduction(line)) {
+        deducted = deducted.add(orZero(line.netAmount()).negate());
+        deductedVat = deductedVat.add(orZero(line.vatAmount()).negate());
       }
     }
-    List<String> ids = d.depositDocumentIds();
-    if (ids.isEmpty() && deducted.signum() > 0 && d.relatedDocumentId() != null) {
-      ids = List.of(d.relatedDocumentId());
-    }
+    List<String> ids = depositIds(d);
     if (ids.isEmpty()) {
       if (deducted.signum() > 0) {
         anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Invoice " + d.pieceRef() + " deducts "
@@ -266,6 +269,7 @@ public final class Bookkeeper {
       return;
     }
     BigDecimal expected = BigDecimal.ZERO;
+    BigDecimal expectedVat = BigDecimal.ZERO;
     boolean known = true;
     for (String id : ids) {
       Optional<Document> deposit = find(lookup, id);
@@ -283,13 +287,51 @@ public final class Bookkeeper {
         known = false;
       } else {
         expected = expected.add(deposit.get().totals().net());
+        expectedVat = expectedVat.add(deposit.get().totals().vat());
       }
     }
-    if (known && expected.compareTo(deducted) != 0) {
+    if (known && (expected.compareTo(deducted) != 0 || expectedVat.compareTo(deductedVat) != 0)) {
       anomalies.add(Anomaly.of(AnomalyCode.DEPOSIT_INVOICE, "Invoice " + d.pieceRef() + " deducts "
-          + Money.format(deducted) + " net on its 4191 lines, but its deposit invoice(s) "
-          + String.join(", ", ids) + " total " + Money.format(expected) + " net"));
+          + Money.format(deducted) + " net and " + Money.format(deductedVat) + " VAT on its 4191 lines, but its"
+          + " deposit invoice(s) " + String.join(", ", ids) + " total " + Money.format(expected) + " net and "
+          + Money.format(expectedVat) + " VAT"));
     }
+  }
+
+  /** The deposit invoices a final invoice deducts: depositDocumentIds, else its relatedDocumentId when it deducts. */
+  private List<String> depositIds(Document d) {
+    if (!d.depositDocumentIds().isEmpty()) {
+      return d.depositDocumentIds();
+    }
+    boolean deducts = d.lines().stream().anyMatch(this::isDeduction);
+    return deducts && d.relatedDocumentId() != null ? List.of(d.relatedDocumentId()) : List.of();
+  }
+
+  /**
+   * The VAT account each rate of a final invoice's deposits was booked on (§3): a deduction line
+   * takes its VAT back from that account, so that the deposit's VAT is never counted twice nor moved
+   * to another account (a goods deposit on 44571 stays off 44574).
+   */
+  private Map<BigDecimal, String> depositVatAccounts(Document d, DocumentLookup lookup) {
+    Map<BigDecimal, String> out = new LinkedHashMap<>();
+    for (String id : depositIds(d)) {
+      Optional<Document> deposit = find(lookup, id);
+      if (deposit.isEmpty() || deposit.get().type() != DocumentType.DEPOSIT_INVOICE) {
+        continue;
+      }
+      for (DocumentLine line : deposit.get().lines()) {
+        if (line.vatRate() != null) {
+          out.putIfAbsent(line.vatRate().setScale(2, RoundingMode.HALF_UP),
+              vatAccount(deposit.get(), line, lineAccount(DocumentType.DEPOSIT_INVOICE, line)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A line that deducts a deposit: a negative net on the deposits account (4191). */
+  private boolean isDeduction(DocumentLine line) {
+    return orZero(line.netAmount()).signum() < 0 && isDepositAccount(line.accountNumber());
   }
 
   // ---------------------------------------------------------------- settlements
@@ -297,46 +339,51 @@ public final class Bookkeeper {
   private List<Posting> bookSettlement(Document d, DocumentLookup lookup, List<Anomaly> anomalies) {
     DocumentType type = d.type();
     PaymentInfo payment = d.payment();
+    String what = capitalize(type.wire().replace('_', ' ')) + " " + d.pieceRef();
     if (payment == null) {
-      anomalies.add(Anomaly.of(AnomalyCode.MISSING_PAYMENT_DETAILS, capitalize(type.wire().replace('_', ' '))
-          + " " + d.pieceRef() + " has no payment details (method, bankAccount, paidAt)"));
-      return List.of();
-    }
-    if (payment.external()) {
-      anomalies.add(Anomaly.of(AnomalyCode.EXTERNAL_PAYMENT, capitalize(type.wire().replace('_', ' '))
-          + " " + d.pieceRef() + " was paid outside the platform: its bank line comes from the bank feed,"
-          + " exporting it would book " + bankAccount(payment) + " twice"));
+      anomalies.add(Anomaly.of(AnomalyCode.MISSING_PAYMENT_DETAILS, what + " has no payment details (method, bankAccount, paidAt)"));
       return List.of();
     }
     if (!checkAmounts(d, anomalies)) {
       return List.of();
     }
-    Optional<Document> related = d.relatedDocumentId() == null ? Optional.empty() : find(lookup, d.relatedDocumentId());
-    boolean depositAsPayment = type == DocumentType.PAYMENT && settings.depositsAsPayments()
-        && related.map(r -> r.type() == DocumentType.DEPOSIT_INVOICE).orElse(false);
-    boolean collections = settings.vatRegimeServices() == VatRegime.COLLECTIONS;
-    if (collections && !depositAsPayment && related.isEmpty()
-        && (type != DocumentType.REFUND || d.relatedDocumentId() != null)) {
-      anomalies.add(Anomaly.of(AnomalyCode.MISSING_RELATED_DOCUMENT, capitalize(type.wire().replace('_', ' '))
-          + " " + d.pieceRef() + (d.relatedDocumentId() == null
-              ? " names no invoice (relatedDocumentId)"
-              : " names invoice " + d.relatedDocumentId() + ", which is unknown")
-          + ": with VAT on collections (encaissements) its share of pending VAT cannot be transferred"));
-    }
-    String counterpartAccount;
-    Aux aux;
-    if (depositAsPayment) {
-      counterpartAccount = accounts.customerDeposits();
-      aux = null;
-    } else {
-      counterpartAccount = counterpartAccount(type);
-      Counterparty party = d.counterparty() != null ? d.counterparty()
-          : related.map(Document::counterparty).orElse(null);
-      Optional<Aux> found = auxOf(party, auxPrefix(type));
-      if (found.isEmpty()) {
-        anomalies.add(missingCounterparty(d));
+    boolean external = payment.external();
+    boolean collections = type.isPurchaseSide()
+        ? d.vatRegime() != VatRegime.DEBITS // the supplier's regime: collections unless the payment says debits
+        : settings.vatRegimeServices() == VatRegime.COLLECTIONS;
+    List<Allocation> allocations = d.allocations();
+    List<Document> settled = new ArrayList<>();
+    List<Allocation> used = new ArrayList<>();
+    for (Allocation a : allocations) {
+      Optional<Document> related = find(lookup, a.documentId());
+      if (related.isEmpty()) {
+        if (collections || !d.isEuro() || external || allocations.size() > 1) {
+          anomalies.add(Anomaly.of(AnomalyCode.MISSING_RELATED_DOCUMENT, what + " names " + a.documentId()
+              + ", which is unknown: push it first (" + (collections
+                  ? "with VAT on collections its share of pending VAT cannot be transferred)"
+                  : "the amount it settles cannot be booked)")));
+        }
+      } else if (settles(type, related.get().type())) {
+        settled.add(related.get());
+        used.add(a);
       }
-      aux = found.orElse(null);
+    }
+    if (allocations.isEmpty() && collections && type != DocumentType.REFUND) {
+      // a refund naming no document gives an overpayment back: no VAT to move
+      anomalies.add(Anomaly.of(AnomalyCode.MISSING_RELATED_DOCUMENT, what + " names no invoice"
+          + " (relatedDocumentId or relatedDocumentIds): with VAT on collections (encaissements) its share of"
+          + " pending VAT cannot be transferred" + (external ? ", so that VAT would stay pending" : "")));
+    }
+    boolean crossCurrency = settled.stream().anyMatch(r -> !r.currency().equals(d.currency()));
+    if (crossCurrency && allocations.size() > 1) {
+      anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, what + " is in " + d.currency() + " and settles several"
+          + " documents, some in another currency: book one payment per foreign-currency invoice"));
+    }
+    Counterparty party = d.counterparty() != null ? d.counterparty()
+        : settled.isEmpty() ? null : settled.get(0).counterparty();
+    Optional<Aux> aux = auxOf(party, auxPrefix(type));
+    if (aux.isEmpty() && !external) {
+      anomalies.add(missingCounterparty(d));
     }
     if (!anomalies.isEmpty()) {
       return List.of();
@@ -344,55 +391,64 @@ public final class Bookkeeper {
 
     BigDecimal gross = d.totals().gross();
     BigDecimal bankEur = toEur(d, gross);
-    BigDecimal counterpartEur = bankEur;
+    BigDecimal remaining = gross; // in the payment's currency, what the allocations have not used yet
+    BigDecimal clearedEur = BigDecimal.ZERO;
     List<Posting> transfers = new ArrayList<>();
-    if (related.isPresent() && !depositAsPayment && settles(type, related.get().type())) {
-      Document invoice = related.get();
+    for (int i = 0; i < settled.size(); i++) {
+      Document invoice = settled.get(i);
       boolean sameCurrency = invoice.currency().equals(d.currency());
-      boolean fx = !d.isEuro() && sameCurrency;
-      List<Anomaly> ignored = new ArrayList<>();
-      Optional<List<Group>> invoiceGroups = groups(invoice, ignored);
-      if (invoiceGroups.isEmpty() && (collections || fx)) {
-        anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, capitalize(type.wire().replace('_', ' ')) + " "
-            + d.pieceRef() + " settles " + invoice.pieceRef() + ", whose amounts cannot be booked: "
-            + (collections ? "the VAT to transfer" : "the exchange difference") + " is unknown"));
+      Optional<List<Group>> invoiceGroups = groups(invoice, lookup, new ArrayList<>());
+      if (invoiceGroups.isEmpty()) {
+        anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, what + " settles " + invoice.pieceRef()
+            + ", whose amounts cannot be booked: the amount it clears and its VAT are unknown"));
         return List.of();
       }
-      List<Group> invoiceLines = invoiceGroups.orElse(List.of());
-      // the invoice's 411/401 amount in EUR is the sum of its other groups (§7)
-      BigDecimal invoiceEur = Money.sum(invoiceLines.stream().map(Group::eur).toList()).abs();
-      BigDecimal whole = invoiceGroups.isEmpty() ? BigDecimal.ZERO
-          : sameCurrency ? invoice.totals().gross().abs() : invoiceEur;
-      BigDecimal covered = (sameCurrency ? gross : bankEur).min(whole);
-      if (whole.signum() > 0) {
-        Share share = new Share(covered, whole);
-        if (fx) {
-          counterpartEur = share.of(invoiceEur).add(toEur(d, gross.subtract(covered)));
-        }
-        if (collections) {
-          boolean sales = !type.isPurchaseSide();
-          String pending = sales ? accounts.vatCollectedPending() : accounts.vatDeductiblePending();
-          String label = clean(d.pieceRef() + (sales ? " - TVA exigible sur encaissement" : " - TVA déductible sur décaissement"));
-          for (Group g : invoiceLines) {
-            if (!g.vat() || !g.account().equals(pending)) {
-              continue;
-            }
-            String target = sales ? accounts.vatCollectedFor(g.rate()) : accounts.vatDeductible();
-            BigDecimal eur = share.of(g.eur());
-            BigDecimal currency = sameCurrency ? share.of(g.currency())
-                : d.isEuro() ? eur : Money.round(eur.multiply(d.exchangeRate()));
-            transfers.add(new Posting(pending, null, null, label, currency.negate(), eur.negate()));
-            transfers.add(new Posting(target, null, null, label, currency, eur));
-          }
-        }
+      BigDecimal asked = used.get(i).amount() != null ? used.get(i).amount() : sameCurrency ? remaining : null;
+      Settlement s = settlement(d, invoice, asked, invoiceGroups.get(), lookup);
+      if (sameCurrency) {
+        remaining = remaining.subtract(s.covered());
+      } else {
+        remaining = BigDecimal.ZERO; // a payment in another currency settles this one invoice: the rest is exchange difference
+      }
+      clearedEur = clearedEur.add(s.clearedEur());
+      if (s.transfers().isEmpty()) {
+        continue;
+      }
+      boolean sales = !type.isPurchaseSide();
+      String pending = sales ? accounts.vatCollectedPending() : accounts.vatDeductiblePending();
+      String label = clean(d.pieceRef() + (sales ? " - TVA exigible sur encaissement" : " - TVA déductible sur décaissement"));
+      for (Map.Entry<Group, BigDecimal> t : s.transfers().entrySet()) {
+        Group g = t.getKey();
+        BigDecimal eur = t.getValue();
+        String target = sales ? accounts.vatCollectedFor(g.rate()) : accounts.vatDeductible();
+        BigDecimal currency = d.isEuro() ? eur
+            : sameCurrency && g.eur().signum() != 0 ? g.currency().multiply(eur).divide(g.eur(), Money.SCALE, RoundingMode.HALF_UP)
+            : Money.round(eur.multiply(d.exchangeRate()));
+        transfers.add(new Posting(pending, null, null, label, currency.negate(), eur.negate()));
+        transfers.add(new Posting(target, null, null, label, currency, eur));
       }
     }
+    if (remaining.signum() < 0) {
+      anomalies.add(Anomaly.of(AnomalyCode.UNBALANCED, what + " allocates " + Money.format(gross.subtract(remaining))
+          + " " + d.currency() + " to its documents but pays only " + Money.format(gross)));
+      return List.of();
+    }
 
+    if (external) {
+      if (transfers.isEmpty()) {
+        anomalies.add(Anomaly.of(AnomalyCode.EXTERNAL_PAYMENT, what + " was paid outside the platform: its bank"
+            + " line comes from the bank feed (exporting it would book " + bankAccount(payment) + " twice), and it"
+            + " moves no pending VAT"));
+      }
+      return transfers; // only the VAT that fell due, in the miscellaneous journal
+    }
+    // the counterparty account clears the invoices' EUR amounts, the rest at the payment's rate (§7)
+    BigDecimal counterpartEur = clearedEur.add(toEur(d, remaining));
     String label = pieceLabel(d);
     BigDecimal bankSign = BigDecimal.valueOf(type == DocumentType.PAYMENT ? 1 : -1);
     Posting bank = new Posting(bankAccount(payment), null, null, label, gross.multiply(bankSign), bankEur.multiply(bankSign));
-    Posting counterpart = new Posting(counterpartAccount, aux == null ? null : aux.account(),
-        aux == null ? null : aux.label(), label, gross.multiply(bankSign).negate(), counterpartEur.multiply(bankSign).negate());
+    Posting counterpart = new Posting(counterpartAccount(type), aux.get().account(), aux.get().label(), label,
+        gross.multiply(bankSign).negate(), counterpartEur.multiply(bankSign).negate());
     BigDecimal difference = counterpartEur.subtract(bankEur).multiply(bankSign);
     List<Posting> out = new ArrayList<>();
     out.add(bankSign.signum() > 0 ? bank : counterpart);
@@ -404,6 +460,103 @@ public final class Bookkeeper {
     out.add(bankSign.signum() > 0 ? counterpart : bank);
     out.addAll(transfers);
     return out;
+  }
+
+  /**
+   * What settlement {@code d} does to {@code invoice}, given the settlements of that invoice booked
+   * before it (by accounting date, then piece number, then id): the part of the invoice it covers
+   * ({@code asked}, null = the rest of the invoice), the EUR it clears on 411/401, and the pending VAT
+   * it transfers per VAT group. Each settlement takes its share rounded half-up; the one that
+   * completes the invoice takes what the others left, so that together they clear the invoice's
+   * pending VAT and EUR amount to the cent (three payments of 40.00 on 120.00 transfer 6.67, 6.67, 6.66).
+   */
+  private Settlement settlement(Document d, Document invoice, BigDecimal asked, List<Group> invoiceGroups,
+      DocumentLookup lookup) {
+    BigDecimal whole = invoice.totals().gross().abs();
+    BigDecimal invoiceEur = Money.sum(invoiceGroups.stream().map(Group::eur).toList()).abs();
+    String pending = invoice.type().isPurchaseSide() ? accounts.vatDeductiblePending() : accounts.vatCollectedPending();
+    List<Group> pendingGroups = invoiceGroups.stream().filter(g -> g.vat() && g.account().equals(pending)).toList();
+    if (whole.signum() == 0) {
+      return new Settlement(BigDecimal.ZERO, BigDecimal.ZERO, Map.of());
+    }
+    BigDecimal before = BigDecimal.ZERO;
+    BigDecimal clearedBefore = BigDecimal.ZERO;
+    Map<Group, BigDecimal> transferredBefore = new LinkedHashMap<>();
+    for (Document other : earlierSettlements(d, invoice, lookup)) {
+      BigDecimal covered = covered(amountFor(other, invoice), whole, before);
+      if (covered.signum() == 0) {
+        continue;
+      }
+      Share share = new Share(covered, whole);
+      clearedBefore = clearedBefore.add(share.of(invoiceEur));
+      pendingGroups.forEach(g -> transferredBefore.merge(g, share.of(g.eur()), BigDecimal::add));
+      before = before.add(covered);
+    }
+    BigDecimal covered = covered(asked, whole, before);
+    if (covered.signum() == 0) {
+      return new Settlement(BigDecimal.ZERO, BigDecimal.ZERO, Map.of());
+    }
+    boolean completes = before.add(covered).compareTo(whole) >= 0;
+    Share share = new Share(covered, whole);
+    BigDecimal cleared = completes ? invoiceEur.subtract(clearedBefore) : share.of(invoiceEur);
+    Map<Group, BigDecimal> transfers = new LinkedHashMap<>();
+    for (Group g : pendingGroups) {
+      BigDecimal t = completes ? g.eur().subtract(transferredBefore.getOrDefault(g, BigDecimal.ZERO)) : share.of(g.eur());
+      if (t.signum() != 0) {
+        transfers.put(g, t);
+      }
+    }
+    return new Settlement(covered, cleared, transfers);
+  }
+
+  /** What a settlement covers of an invoice: what it asks (null = all that is left), never more than is left. */
+  private static BigDecimal covered(BigDecimal asked, BigDecimal whole, BigDecimal before) {
+    BigDecimal left = whole.subtract(before).max(BigDecimal.ZERO);
+    return asked == null ? left : asked.max(BigDecimal.ZERO).min(left);
+  }
+
+  /** The settlements of {@code invoice} other than {@code d} that come before it, in that order. */
+  private static List<Document> earlierSettlements(Document d, Document invoice, DocumentLookup lookup) {
+    List<Document> all = lookup.settlementsOf(invoice.id());
+    if (all == null || all.isEmpty()) {
+      return List.of();
+    }
+    List<Document> out = new ArrayList<>();
+    for (Document other : all) {
+      if (other == null || Objects.equals(other.id(), d.id()) || other.type() != d.type()
+          || other.status() == DocumentStatus.DRAFT || other.totals() == null || other.totals().gross() == null
+          || SETTLEMENT_ORDER.compare(other, d) >= 0) {
+        continue;
+      }
+      out.add(other);
+    }
+    out.sort(SETTLEMENT_ORDER);
+    return out;
+  }
+
+  /** The order settlements of one invoice take their shares in: accounting date, piece number, id. */
+  private static final Comparator<Document> SETTLEMENT_ORDER = Comparator
+      .comparing(Document::bookingDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(Document::pieceRef, Comparator.nullsFirst(PieceOrder.NATURAL))
+      .thenComparing(Document::id, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * The amount {@code settlement} pays on {@code invoice}, in the invoice's currency; null = the rest
+   * of the invoice (a payment in another currency naming the invoice without an amount).
+   */
+  private static BigDecimal amountFor(Document settlement, Document invoice) {
+    BigDecimal remaining = settlement.totals().gross();
+    boolean sameCurrency = settlement.currency().equals(invoice.currency());
+    for (Allocation a : settlement.allocations()) {
+      BigDecimal amount = a.amount() != null ? a.amount() : sameCurrency ? remaining : null;
+      if (invoice.id().equals(a.documentId())) {
+        return amount;
+      }
+      if (amount != null) {
+        remaining = remaining.subtract(amount).max(BigDecimal.ZERO);
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   /** Whether a settlement of this type settles a related document of that type (§2, §5, §7). */
@@ -445,7 +598,7 @@ public final class Bookkeeper {
       return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.NOTHING_TO_BOOK, capitalize(d.type().wire().replace('_', ' '))
           + " " + d.pieceRef() + " nets to 0.00 on every account: there is nothing to book")));
     }
-    JournalKind journal = d.type().journal();
+    JournalKind journal = d.journal();
     JournalEntry entry = new JournalEntry(settings.journalCode(journal), journal.defaultLabel(), d.bookingDate(),
         d.pieceRef(), d.date(), pieceLabel, d.id(), lines);
     if (!entry.isBalanced()) {
@@ -476,9 +629,12 @@ public final class Bookkeeper {
     };
   }
 
-  private String vatAccount(DocumentType type, DocumentLine line, String lineAccount) {
+  private String vatAccount(Document d, DocumentLine line, String lineAccount) {
+    DocumentType type = d.type();
     boolean services = line.kind() != LineKind.GOODS;
-    boolean collections = settings.vatRegimeServices() == VatRegime.COLLECTIONS;
+    boolean collections = type.isPurchaseSide()
+        ? d.vatRegime() != VatRegime.DEBITS // the supplier's regime, collections by default (CGI art. 269-2-c)
+        : settings.vatRegimeServices() == VatRegime.COLLECTIONS;
     boolean fixedAsset = lineAccount != null && lineAccount.startsWith("2");
     return switch (type) {
       case PURCHASE_INVOICE, PURCHASE_CREDIT_NOTE -> fixedAsset ? accounts.vatDeductibleFixedAssets()
@@ -661,6 +817,9 @@ public final class Bookkeeper {
   private record LineKey(String account, String aux) {}
 
   record Aux(String account, String label) {}
+
+  /** What one settlement does to one invoice (see {@code settlement}). */
+  private record Settlement(BigDecimal covered, BigDecimal clearedEur, Map<Group, BigDecimal> transfers) {}
 
   /** covered / whole of an amount, half-up to the cent. */
   private record Share(BigDecimal covered, BigDecimal whole) {

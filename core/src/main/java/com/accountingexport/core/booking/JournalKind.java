@@ -6,7 +6,9 @@ public enum JournalKind {
   BANK("BQ", "Journal de banque"),
   PURCHASES("AC", "Journal des achats"),
   CASH("CA", "Journal de caisse"),
-  EXPENSES("NDF", "Notes de frais");
+  EXPENSES("NDF", "Notes de frais"),
+  /** Miscellaneous operations: the VAT transfer of a settlement paid outside the platform. */
+  MISC("OD", "Opérations diverses");
 
   private final String defaultCode;
   private final String defaultLabel;

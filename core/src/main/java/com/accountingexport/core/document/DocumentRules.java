@@ -55,6 +55,12 @@ public final class DocumentRules {
     if (d.relatedDocumentId() != null && d.relatedDocumentId().equals(d.id())) {
       out.add(Violation.of(prefix + "relatedDocumentId", "SELF_REFERENCE", "must not name the document itself"));
     }
+    for (int i = 0; i < d.relatedDocumentIds().size(); i++) {
+      if (d.id() != null && d.id().equals(d.relatedDocumentIds().get(i).documentId())) {
+        out.add(Violation.of(prefix + "relatedDocumentIds[" + i + "].documentId", "SELF_REFERENCE",
+            "must not name the document itself"));
+      }
+    }
     return out;
   }
 

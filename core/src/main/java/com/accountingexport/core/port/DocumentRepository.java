@@ -23,6 +23,13 @@ public interface DocumentRepository {
 
   Optional<StoredDocument> find(TenantId tenant, String documentId);
 
+  /**
+   * The settlements (payments, refunds, supplier payments) that name {@code documentId} in their
+   * {@code relatedDocumentId} or {@code relatedDocumentIds}, in no particular order: the other
+   * payments of an invoice, which share its pending VAT (ACCOUNTING.md §5).
+   */
+  List<StoredDocument> settlementsOf(TenantId tenant, String documentId);
+
   /** The documents found among {@code ids}, keyed by id (missing ids are absent). */
   Map<String, StoredDocument> findAll(TenantId tenant, Collection<String> ids);
 

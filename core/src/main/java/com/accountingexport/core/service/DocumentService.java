@@ -88,7 +88,7 @@ public final class DocumentService {
       var kind = s.journalOf(query.journal()).orElseThrow(() -> DomainException.invalid(List.of(
           com.accountingexport.core.error.Violation.of("journal", "UNKNOWN_JOURNAL",
               "'" + query.journal() + "' is not one of this tenant's journals " + s.journalCodes().values()))));
-      filter = filter.and(d -> d.document().type().journal() == kind);
+      filter = filter.and(d -> d.document().journal() == kind);
     }
     if (query.type() != null) {
       filter = filter.and(d -> d.document().type() == query.type());

@@ -49,6 +49,12 @@ public final class Eligibility {
       out.add(Anomaly.of(AnomalyCode.ACCOUNTING_PERIOD_AFTER_END,
           "Its accounting period ends " + d.accountingPeriodEnd() + ", after the end of the export (" + period.to() + ")"));
     }
+    if (period != null && d.validatedAt() != null
+        && d.validatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(period.to())) {
+      out.add(Anomaly.of(AnomalyCode.VALIDATED_AFTER_EXPORT, "Validated on "
+          + d.validatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " (UTC), after the end of the export ("
+          + period.to() + "): it goes into an export whose period ends on or after that day"));
+    }
     return out;
   }
 }

@@ -8,6 +8,7 @@ import com.accountingexport.core.booking.DocumentLookup;
 import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.document.Document;
+import com.accountingexport.core.document.PieceOrder;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
@@ -53,7 +54,7 @@ public final class ExportPlanner {
 
     /** The documents of the period a selection without explicit ids considers. */
     java.util.function.Predicate<StoredDocument> candidates(Selection selection) {
-      return d -> kinds.contains(d.document().type().journal()) && (selection.reexport() || !d.isExported());
+      return d -> kinds.contains(d.document().journal()) && (selection.reexport() || !d.isExported());
     }
 
     /** Where a booked document goes in the export's order. */
@@ -160,9 +161,9 @@ public final class ExportPlanner {
   private static JournalEntry assess(StoredDocument d, Scope scope, LocalDate today, Selection selection,
       TenantSettings settings, Bookkeeper bookkeeper, DocumentLookup lookup, List<Anomaly> anomalies) {
     anomalies.addAll(Eligibility.check(d, scope.period(), selection.onlyValid(), selection.reexport(), today));
-    if (selection.isExplicit() && !scope.kinds().contains(d.document().type().journal())) {
+    if (selection.isExplicit() && !scope.kinds().contains(d.document().journal())) {
       anomalies.add(new Anomaly("OTHER_JOURNAL", "Booked in journal "
-          + settings.journalCode(d.document().type().journal()) + ", which this selection does not include"));
+          + settings.journalCode(d.document().journal()) + ", which this selection does not include"));
     }
     BookingResult booking = bookkeeper.book(d.document(), lookup);
     anomalies.addAll(booking.anomalies());
@@ -216,15 +217,25 @@ public final class ExportPlanner {
   /** Looks related documents up among those already loaded first, then in the repository (once each). */
   public DocumentLookup cachingLookup(TenantId tenant, Map<String, Document> known) {
     Map<String, Optional<Document>> cache = new HashMap<>();
-    return id -> {
-      if (id == null) {
-        return Optional.empty();
+    Map<String, List<Document>> settlements = new HashMap<>();
+    return new DocumentLookup() {
+      @Override
+      public Optional<Document> find(String id) {
+        if (id == null) {
+          return Optional.empty();
+        }
+        Document k = known.get(id);
+        if (k != null) {
+          return Optional.of(k);
+        }
+        return cache.computeIfAbsent(id, x -> documents.find(tenant, x).map(StoredDocument::document));
       }
-      Document k = known.get(id);
-      if (k != null) {
-        return Optional.of(k);
+
+      @Override
+      public List<Document> settlementsOf(String id) {
+        return id == null ? List.of() : settlements.computeIfAbsent(id,
+            x -> documents.settlementsOf(tenant, x).stream().map(StoredDocument::document).toList());
       }
-      return cache.computeIfAbsent(id, x -> documents.find(tenant, x).map(StoredDocument::document));
     };
   }
 

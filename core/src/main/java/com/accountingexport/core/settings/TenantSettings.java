@@ -16,8 +16,6 @@ import java.util.Set;
  * @param numberingPattern export numbers, e.g. {@code EXP-{yyyy}-{seq:5}}
  * @param defaultFormat journal file format id used when a request names none ({@code fec})
  * @param backgroundThreshold exports with more documents than this run as a background workflow
- * @param depositsAsPayments Dolibarr-style option: deposit invoices are not booked, their payment
- *     credits 4191 (ACCOUNTING.md §3)
  * @param siren the company's SIREN (9 digits), which names its FEC files; null when not given
  * @param language the language of the notification e-mails (setting {@code locale}); null reads as French
  * @param autoExport the monthly export (setting {@code autoExport}); null = disabled (a disabled one with
@@ -34,7 +32,6 @@ public record TenantSettings(
     AccountMapping accounts,
     List<String> notificationEmails,
     int backgroundThreshold,
-    boolean depositsAsPayments,
     Map<Screen, Set<Role>> pageAccess,
     String siren,
     Language language,
@@ -66,47 +63,47 @@ public record TenantSettings(
   /** Settings whose synchronous exports send no mail (the record as it was before {@code notifyAbove}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren,
+      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren,
       Language language, AutoExport autoExport) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
-        backgroundThreshold, depositsAsPayments, pageAccess, siren, language, autoExport, null);
+        backgroundThreshold, pageAccess, siren, language, autoExport, null);
   }
 
   /** Settings without a monthly export (the record as it was before {@code autoExport}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren,
+      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren,
       Language language) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
-        backgroundThreshold, depositsAsPayments, pageAccess, siren, language, null);
+        backgroundThreshold, pageAccess, siren, language, null);
   }
 
   /** Settings in French (the record as it was before {@code language}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess, String siren) {
+      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
-        backgroundThreshold, depositsAsPayments, pageAccess, siren, Language.FR, null);
+        backgroundThreshold, pageAccess, siren, Language.FR, null);
   }
 
   /** Settings without a SIREN, in French. */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, boolean depositsAsPayments, Map<Screen, Set<Role>> pageAccess) {
+      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
-        backgroundThreshold, depositsAsPayments, pageAccess, null, Language.FR, null);
+        backgroundThreshold, pageAccess, null, Language.FR, null);
   }
 
   public static TenantSettings defaults() {
     return new TenantSettings(
-        MonthDay.of(1, 1), VatRegime.DEBITS, DEFAULT_NUMBERING, "fec",
-        null, AccountMapping.defaults(), List.of(), 1000, false, null, null, Language.FR, null, null);
+        MonthDay.of(1, 1), VatRegime.COLLECTIONS, DEFAULT_NUMBERING, "fec",
+        null, AccountMapping.defaults(), List.of(), 1000, null, null, Language.FR, null, null);
   }
 
   /** The same settings with another monthly export (null = disabled). */
   public TenantSettings withAutoExport(AutoExport value) {
     return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
-        notificationEmails, backgroundThreshold, depositsAsPayments, pageAccess, siren, language, value, notifyAbove);
+        notificationEmails, backgroundThreshold, pageAccess, siren, language, value, notifyAbove);
   }
 
   /** Whether an export of {@code documents} documents generated in the request mails its outcome. */

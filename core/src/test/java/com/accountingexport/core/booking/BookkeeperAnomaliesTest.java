@@ -22,10 +22,6 @@ class BookkeeperAnomaliesTest {
   private static final Bookkeeper DEBITS = new Bookkeeper(Entries.debits());
   private static final Bookkeeper COLLECTIONS = new Bookkeeper(Entries.collections());
 
-  private static TenantSettings depositsAsPayments() {
-    return Entries.settings(VatRegime.DEBITS, true, AccountMapping.defaults());
-  }
-
   private static Document deposit() {
     return DocBuilder.of(DocumentType.DEPOSIT_INVOICE, "FA-AC-1").id("dep-1").counterparty("C1", "Durand")
         .line("Acompte", LineKind.SERVICES, "300.00", "20.00", "60.00").build();
@@ -92,14 +88,6 @@ class BookkeeperAnomaliesTest {
         .line("Audit", LineKind.SERVICES, "100.00", "0.00", "0.00").build();
 
     assertBlocked(DEBITS.book(invoice, DocumentLookup.none()), AnomalyCode.UNBALANCED);
-  }
-
-  @Test
-  void depositInvoice_whenDepositsArePayments_isDepositInvoice() {
-    BookingResult result = new Bookkeeper(depositsAsPayments()).book(deposit(), DocumentLookup.none());
-
-    assertBlocked(result, AnomalyCode.DEPOSIT_INVOICE);
-    assertTrue(anomaly(result, AnomalyCode.DEPOSIT_INVOICE).message().contains("deposits are booked as payments in this tenant"));
   }
 
   @Test

@@ -78,7 +78,7 @@ class BookkeeperDocumentTypesTest {
           .line("Remise commerciale", LineKind.GOODS, "-5.00", "5.50", "-0.28", "709700")
           .build();
 
-      JournalEntry entry = book(Entries.settings(VatRegime.DEBITS, false, perRate), invoice, DocumentLookup.none());
+      JournalEntry entry = book(Entries.settings(VatRegime.DEBITS, perRate), invoice, DocumentLookup.none());
 
       assertLines(entry,
           "411000 411C1 D 167.47",
@@ -166,7 +166,8 @@ class BookkeeperDocumentTypesTest {
             "445710 C 2.50");
         assertEquals("CA", entry.journalCode());
         assertEquals("Journal de caisse", entry.journalLabel());
-        assertEquals(PAID_AT, entry.date());
+        // a cash sale is dated by its date: only payments, refunds and supplier payments take paidAt (§8)
+        assertEquals(DocBuilder.DATE, entry.date());
         assertEquals(DocBuilder.DATE, entry.pieceDate());
         assertEquals("T-1", entry.label());
         assertEquals("Caisse", line(entry, "530000").accountLabel());
@@ -238,7 +239,7 @@ class BookkeeperDocumentTypesTest {
     @Test
     void supplierPayment_debitsTheSupplierAndCreditsTheBank() {
       Document payment = DocBuilder.of(DocumentType.SUPPLIER_PAYMENT, "VIR-1").counterparty("S1", "Papeterie")
-          .amount("720.00").build();
+          .amount("720.00").vatRegime(VatRegime.DEBITS).build();
 
       JournalEntry entry = book(payment);
 
@@ -263,22 +264,6 @@ class BookkeeperDocumentTypesTest {
     }
 
     @Test
-    void paymentOfADeposit_whenDepositsArePayments_creditsCustomerDeposits() {
-      Document deposit = DocBuilder.of(DocumentType.DEPOSIT_INVOICE, "FA-AC-2").id("dep-2").counterparty("C1", "Durand")
-          .line("Acompte", LineKind.SERVICES, "300.00", "20.00", "60.00").build();
-      Document payment = DocBuilder.of(DocumentType.PAYMENT, "R-AC-2").counterparty("C1", "Durand")
-          .amount("360.00").related("dep-2").build();
-
-      for (VatRegime regime : VatRegime.values()) {
-        JournalEntry entry = book(Entries.settings(regime, true, AccountMapping.defaults()), payment, lookup(deposit));
-        assertLines(entry,
-            "512000 D 360.00",
-            "419100 C 360.00");
-        assertNull(line(entry, "419100").auxAccount());
-      }
-    }
-
-    @Test
     void paymentOfADeposit_onCollections_transfersTheDepositsPendingVat() {
       Document deposit = DocBuilder.of(DocumentType.DEPOSIT_INVOICE, "FA-AC-3").id("dep-3").counterparty("C1", "Durand")
           .line("Acompte", LineKind.SERVICES, "300.00", "20.00", "60.00").build();
@@ -297,7 +282,11 @@ class BookkeeperDocumentTypesTest {
   class Purchases {
     @Test
     void purchaseInvoice_debitsEachLinesAccountAndDeductibleVat() {
-      JournalEntry entry = book(purchase());
+      Document onDebits = DocBuilder.of(DocumentType.PURCHASE_INVOICE, "FA-1").id("pur-1").counterparty("S1", "Papeterie")
+          .line("Papier", LineKind.GOODS, "100.00", "20.00", "20.00", "606400")
+          .line("Honoraires", LineKind.SERVICES, "500.00", "20.00", "100.00", "622600")
+          .vatRegime(VatRegime.DEBITS).build();
+      JournalEntry entry = book(onDebits);
 
       assertLines(entry,
           "606400 D 100.00",
@@ -309,6 +298,25 @@ class BookkeeperDocumentTypesTest {
       assertEquals("FA-1 - Papier", line(entry, "606400").label());
       assertEquals("FA-1 - Papeterie", line(entry, "445660").label());
       assertEquals("TVA déductible sur autres biens et services", line(entry, "445660").accountLabel());
+    }
+
+    @Test
+    void purchaseInvoice_followsTheSuppliersRegime_notTheTenants() {
+      // the tenant invoices on debits; its supplier of services is on collections (the legal default)
+      assertLines(book(Entries.debits(), purchase(), DocumentLookup.none()),
+          "606400 D 100.00",
+          "622600 D 500.00",
+          "445660 D 20.00",
+          "445640 D 100.00",
+          "401000 401S1 C 720.00");
+      // and a supplier that opted for debits makes its VAT deductible at once, whatever the tenant's option
+      Document onDebits = DocBuilder.of(DocumentType.PURCHASE_INVOICE, "FA-2").counterparty("S1", "Papeterie")
+          .line("Honoraires", LineKind.SERVICES, "500.00", "20.00", "100.00", "622600")
+          .vatRegime(VatRegime.DEBITS).build();
+      assertLines(book(Entries.collections(), onDebits, DocumentLookup.none()),
+          "622600 D 500.00",
+          "445660 D 100.00",
+          "401000 401S1 C 600.00");
     }
 
     @Test
@@ -528,7 +536,7 @@ class BookkeeperDocumentTypesTest {
       TenantSettings d = TenantSettings.defaults();
       TenantSettings renamed = new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), d.numberingPattern(),
           d.defaultFormat(), Map.of(JournalKind.SALES, "VE"), d.accounts(), d.notificationEmails(),
-          d.backgroundThreshold(), false, d.pageAccess());
+          d.backgroundThreshold(), d.pageAccess());
       Document invoice = DocBuilder.of(DocumentType.INVOICE, "F-J").counterparty("C1", "Durand")
           .line("Audit", LineKind.SERVICES, "100.00", "20.00", "20.00").build();
 

@@ -21,7 +21,7 @@ class BookkeeperRoundingTest {
   /** One collected-VAT account per rate, so the test can see which rate took the cent. */
   private static TenantSettings perRate() {
     AccountMapping d = AccountMapping.defaults();
-    return Entries.settings(VatRegime.DEBITS, false, new AccountMapping(d.customer(), d.supplier(), d.employee(),
+    return Entries.settings(VatRegime.DEBITS, new AccountMapping(d.customer(), d.supplier(), d.employee(),
         d.revenueServices(), d.revenueGoods(), d.vatCollected(), Map.of("20.00", "445711", "5.50", "445712"),
         d.vatCollectedPending(), d.vatDeductible(), d.vatDeductibleFixedAssets(), d.vatDeductiblePending(),
         d.customerDeposits(), d.bank(), d.cash(), d.expenses(), d.fxLoss(), d.fxGain(), d.customerAuxPrefix(),

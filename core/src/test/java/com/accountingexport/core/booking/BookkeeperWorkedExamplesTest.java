@@ -101,7 +101,7 @@ class BookkeeperWorkedExamplesTest {
         .build();
 
     for (VatRegime regime : VatRegime.values()) {
-      JournalEntry entry = booked(new Bookkeeper(Entries.settings(regime, false, AccountMapping.defaults()))
+      JournalEntry entry = booked(new Bookkeeper(Entries.settings(regime, AccountMapping.defaults()))
           .book(invoice, DocumentLookup.none()));
       assertLines(entry,
           "411000 411C0050 D 2000.00",
@@ -120,7 +120,7 @@ class BookkeeperWorkedExamplesTest {
         .line("Laptop", LineKind.GOODS, "1000.00", "20.00", "200.00", "218300")
         .build();
 
-    JournalEntry entry = booked(new Bookkeeper(Entries.settings(VatRegime.DEBITS, false, fixedAssetSuppliers))
+    JournalEntry entry = booked(new Bookkeeper(Entries.settings(VatRegime.DEBITS, fixedAssetSuppliers))
         .book(purchase, DocumentLookup.none()));
 
     assertLines(entry,

@@ -1,5 +1,6 @@
 package com.accountingexport.core.booking;
 
+import com.accountingexport.core.document.Allocation;
 import com.accountingexport.core.document.Counterparty;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentLine;
@@ -8,6 +9,7 @@ import com.accountingexport.core.document.DocumentType;
 import com.accountingexport.core.document.LineKind;
 import com.accountingexport.core.document.PaymentInfo;
 import com.accountingexport.core.document.Totals;
+import com.accountingexport.core.settings.VatRegime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ final class DocBuilder {
   private String relatedDocumentId;
   private List<String> depositDocumentIds = List.of();
   private PaymentInfo payment;
+  private List<Allocation> allocations = List.of();
+  private VatRegime vatRegime;
+  private java.time.Instant validatedAt;
 
   private DocBuilder(DocumentType type, String number) {
     this.type = type;
@@ -111,6 +116,26 @@ final class DocBuilder {
     return this;
   }
 
+  /** relatedDocumentIds: pairs of (document id, amount or null). */
+  DocBuilder settles(String... idAndAmount) {
+    List<Allocation> out = new ArrayList<>();
+    for (int i = 0; i < idAndAmount.length; i += 2) {
+      out.add(new Allocation(idAndAmount[i], idAndAmount[i + 1] == null ? null : new BigDecimal(idAndAmount[i + 1])));
+    }
+    this.allocations = out;
+    return this;
+  }
+
+  DocBuilder vatRegime(VatRegime value) {
+    this.vatRegime = value;
+    return this;
+  }
+
+  DocBuilder validatedAt(java.time.Instant value) {
+    this.validatedAt = value;
+    return this;
+  }
+
   DocBuilder deposits(String... ids) {
     depositDocumentIds = List.of(ids);
     return this;
@@ -139,6 +164,6 @@ final class DocBuilder {
       t = new Totals(net, vat, net.add(vat));
     }
     return new Document(id, type, number, date, status, currency, exchangeRate, counterparty, lines, t,
-        relatedDocumentId, depositDocumentIds, payment, null, null, null);
+        relatedDocumentId, depositDocumentIds, payment, null, null, null, allocations, vatRegime, validatedAt);
   }
 }

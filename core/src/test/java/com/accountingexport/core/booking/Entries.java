@@ -21,18 +21,18 @@ import java.util.Optional;
 final class Entries {
   private Entries() {}
 
-  static TenantSettings settings(VatRegime regime, boolean depositsAsPayments, AccountMapping accounts) {
+  static TenantSettings settings(VatRegime regime, AccountMapping accounts) {
     TenantSettings d = TenantSettings.defaults();
     return new TenantSettings(d.fiscalYearStart(), regime, d.numberingPattern(), d.defaultFormat(), d.journalCodes(),
-        accounts, d.notificationEmails(), d.backgroundThreshold(), depositsAsPayments, d.pageAccess());
+        accounts, d.notificationEmails(), d.backgroundThreshold(), d.pageAccess());
   }
 
   static TenantSettings debits() {
-    return settings(VatRegime.DEBITS, false, AccountMapping.defaults());
+    return settings(VatRegime.DEBITS, AccountMapping.defaults());
   }
 
   static TenantSettings collections() {
-    return settings(VatRegime.COLLECTIONS, false, AccountMapping.defaults());
+    return settings(VatRegime.COLLECTIONS, AccountMapping.defaults());
   }
 
   /** A lookup over the given documents, by id. */
@@ -42,6 +42,26 @@ final class Entries {
       byId.put(d.id(), d);
     }
     return id -> Optional.ofNullable(byId.get(id));
+  }
+
+  /** A lookup over the given documents that also answers which settlements name each document. */
+  static DocumentLookup ledger(Document... documents) {
+    Map<String, Document> byId = new HashMap<>();
+    for (Document d : documents) {
+      byId.put(d.id(), d);
+    }
+    return new DocumentLookup() {
+      @Override
+      public Optional<Document> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+      }
+
+      @Override
+      public List<Document> settlementsOf(String id) {
+        return byId.values().stream().filter(d -> d.type().isSettlement()
+            && d.allocations().stream().anyMatch(a -> id.equals(a.documentId()))).toList();
+      }
+    };
   }
 
   /** The entry of a booked result, after checking it is well formed. */

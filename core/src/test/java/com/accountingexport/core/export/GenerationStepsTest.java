@@ -79,8 +79,7 @@ class GenerationStepsTest {
   void setUp() {
     TenantSettings d = TenantSettings.defaults();
     settingsRepo.save(ACME, new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), d.numberingPattern(),
-        d.defaultFormat(), d.journalCodes(), d.accounts(), d.notificationEmails(), 5, d.depositsAsPayments(),
-        d.pageAccess()));
+        d.defaultFormat(), d.journalCodes(), d.accounts(), d.notificationEmails(), 5, d.pageAccess()));
     build(repo, Duration.ofMinutes(2));
   }
 
@@ -165,8 +164,7 @@ class GenerationStepsTest {
   void anExportGeneratedInTheRequest_mailsOnlyAboveTheTenantsNotifyAbove() {
     TenantSettings d = TenantSettings.defaults();
     settingsRepo.save(ACME, new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), d.numberingPattern(),
-        d.defaultFormat(), d.journalCodes(), d.accounts(), d.notificationEmails(), 1000, d.depositsAsPayments(),
-        d.pageAccess(), null, d.language(), null, 5));
+        d.defaultFormat(), d.journalCodes(), d.accounts(), d.notificationEmails(), 1000, d.pageAccess(), null, d.language(), null, 5));
     invoices(3);
     Export small = generator.generate(ADMIN, all()).export();
     assertEquals(ExportStatus.READY, small.status());

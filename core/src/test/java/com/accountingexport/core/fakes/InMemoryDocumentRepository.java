@@ -61,6 +61,15 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public List<StoredDocument> settlementsOf(TenantId tenant, String documentId) {
+    return items.entrySet().stream().filter(e -> e.getKey().startsWith(tenant.value() + "\u0000"))
+        .map(Map.Entry::getValue)
+        .filter(d -> d.document().type().isSettlement()
+            && d.document().allocations().stream().anyMatch(a -> documentId.equals(a.documentId())))
+        .toList();
+  }
+
+  @Override
   public Map<String, StoredDocument> findAll(TenantId tenant, Collection<String> ids) {
     Map<String, StoredDocument> out = new LinkedHashMap<>();
     for (String id : ids) {

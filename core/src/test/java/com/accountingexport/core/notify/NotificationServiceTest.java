@@ -58,8 +58,7 @@ class NotificationServiceTest {
   static TenantSettings settings(Language language, String... emails) {
     TenantSettings d = TenantSettings.defaults();
     return new TenantSettings(d.fiscalYearStart(), d.vatRegimeServices(), d.numberingPattern(), d.defaultFormat(),
-        d.journalCodes(), d.accounts(), List.of(emails), d.backgroundThreshold(), d.depositsAsPayments(),
-        d.pageAccess(), d.siren(), language);
+        d.journalCodes(), d.accounts(), List.of(emails), d.backgroundThreshold(), d.pageAccess(), d.siren(), language);
   }
 
   static MailException throttled() {

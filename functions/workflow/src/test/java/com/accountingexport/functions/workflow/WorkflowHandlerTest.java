@@ -58,7 +58,7 @@ class WorkflowHandlerTest {
     var settings = wiring.settings().get(ACME);
     var lowThreshold = new com.accountingexport.core.settings.TenantSettings(settings.fiscalYearStart(),
         settings.vatRegimeServices(), settings.numberingPattern(), settings.defaultFormat(), settings.journalCodes(),
-        settings.accounts(), settings.notificationEmails(), 1, settings.depositsAsPayments(), settings.pageAccess());
+        settings.accounts(), settings.notificationEmails(), 1, settings.pageAccess());
     ExportGenerator.Generated g = wiring.generator().generate(ACME, "admin@acme.test", "admin@acme.test", lowThreshold,
         request);
     assertTrue(g.background());

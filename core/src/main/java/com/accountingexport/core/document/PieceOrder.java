@@ -1,4 +1,4 @@
-package com.accountingexport.core.service;
+package com.accountingexport.core.document;
 
 import java.util.Comparator;
 

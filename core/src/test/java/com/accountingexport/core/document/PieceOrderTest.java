@@ -1,4 +1,4 @@
-package com.accountingexport.core.service;
+package com.accountingexport.core.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
