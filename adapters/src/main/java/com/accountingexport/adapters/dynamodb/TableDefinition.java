@@ -27,7 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * class creates the same shape in emulators (tests, local runtime).
  */
 public final class TableDefinition {
-  /** Partition key of the table: every value starts with {@code T#<tenant>#}. */
+  /**
+   * Partition key of the table: every value starts with {@code T#<tenant>#}. The item layouts:
+   * documents {@code T#<t>#DOC#<id>} ({@link DocumentItemMapper}); exports, export-number counters,
+   * chain head, locks, idempotency keys ({@link ExportItemMapper}); settings {@code T#<t>#SETTINGS}
+   * ({@link SettingsItemMapper}); lettering counters and codes {@code T#<t>#LET#<account>}, SK
+   * {@code SEQ} / {@code A#<anchor>} ({@link DynamoLetterCodes}).
+   */
   public static final String PK = "PK";
   /** Sort key of the table. */
   public static final String SK = "SK";

@@ -2,6 +2,8 @@ package com.accountingexport.core.format;
 
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
+import com.accountingexport.core.lettering.Letter;
+import com.accountingexport.core.lettering.LetterLookup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -14,6 +16,8 @@ import java.util.List;
  * UTF-8, CRLF. {@code EcritureNum} is assigned here, continuous from 1 in the order the entries
  * arrive (the caller sorts by journal then date), one number per entry; entries without lines are
  * skipped and take no number. Text fields lose tabs, pipes and line breaks (each becomes a space).
+ * {@code EcritureLet}/{@code DateLet} come from {@link ExportContext#letters()} for the lines with
+ * an auxiliary account, and stay empty otherwise.
  * An unbalanced entry stops the file with an {@link IllegalArgumentException}.
  */
 public final class FecWriter implements ExportWriter {
@@ -81,6 +85,7 @@ public final class FecWriter implements ExportWriter {
     sink.append(header);
     sink.crlf();
     String validDate = Fields.compactDate(context.validationDate());
+    LetterLookup letters = context.letters();
     LocalDate lastDate = null;
     String lastDateText = null;
     long number = 0;
@@ -102,6 +107,7 @@ public final class FecWriter implements ExportWriter {
       String journalCode = e.journalCode();
       String journalLabel = Fields.journalLabel(e);
       String pieceRef = Fields.pieceRef(e);
+      String documentId = e.documentId();
       BigDecimal debits = BigDecimal.ZERO;
       BigDecimal credits = BigDecimal.ZERO;
       for (int i = 0, n = lines.size(); i < n; i++) {
@@ -118,7 +124,8 @@ public final class FecWriter implements ExportWriter {
         sink.append(sep);
         sink.appendClean(Fields.accountLabel(l));
         sink.append(sep);
-        sink.appendClean(Fields.auxAccount(l));
+        String aux = Fields.auxAccount(l);
+        sink.appendClean(aux);
         sink.append(sep);
         sink.appendClean(Fields.auxLabel(l));
         sink.append(sep);
@@ -132,8 +139,15 @@ public final class FecWriter implements ExportWriter {
         sink.append(sep);
         sink.appendAmount(l.credit(), ',');
         sink.append(sep);
-        // EcritureLet, DateLet: lettering is the accountant's job.
-        sink.append(sep);
+        // EcritureLet, DateLet: only lines on an auxiliary account are lettered (context.letters())
+        Letter letter = aux == null ? null : letters.letterOf(documentId, l.account(), aux);
+        if (letter != null) {
+          sink.appendClean(letter.code());
+          sink.append(sep);
+          sink.append(Fields.compactDate(letter.date()));
+        } else {
+          sink.append(sep);
+        }
         sink.append(sep);
         sink.append(validDate);
         sink.append(sep);
