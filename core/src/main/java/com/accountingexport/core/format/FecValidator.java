@@ -1,14 +1,19 @@
 package com.accountingexport.core.format;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a FEC file against the rules of art. A47 A-1 LPF that a machine can check, independently of
- * {@link FecWriter}, as the tax administration's test tool would. Reads the file as UTF-8, line by
- * line, keeping only the current EcritureNum and the last date of each journal in memory.
+ * {@link FecWriter}, as the tax administration's test tool would. Reads the file line by line (CRLF, LF
+ * or CR), keeping only the current EcritureNum and the last date of each journal in memory.
+ *
+ * <p>Encoding: UTF-8 (a byte order mark is allowed) or ISO-8859-15, as {@link Options#encoding} says;
+ * when it says nothing, the first line that is not plain ASCII decides: valid UTF-8 (or a byte order
+ * mark) → UTF-8, else ISO-8859-15.
  *
  * <p>{@link #check} gives a {@link FecReport}: one {@link FecViolation} per finding, each with one of
  * these codes (the header is line 1; "column" is the FEC column the violation names, "-" = none):
@@ -26,6 +35,10 @@ import java.util.regex.Pattern;
  * <caption>Violation codes</caption>
  * <tr><th>code</th><th>line / column</th><th>rule</th></tr>
  * <tr><td>{@code EMPTY_FILE}</td><td>1 / -</td><td>the file starts with the 18 column headers; it is empty</td></tr>
+ * <tr><td>{@code ENCODING}</td><td>line / -</td><td>the file is in one encoding: a file read as UTF-8
+ *     decodes as UTF-8 throughout, a file read as ISO-8859-15 has no UTF-8 byte order mark, and a
+ *     detected encoding holds to the end (reported once per file; the line is then read as best it
+ *     can be)</td></tr>
  * <tr><td>{@code HEADER_SEPARATOR}</td><td>1 / -</td><td>the header separates its columns with tabs or
  *     '|'; nothing else is read when it has neither</td></tr>
  * <tr><td>{@code HEADER_COLUMNS}</td><td>1 / -</td><td>the header has 18 columns</td></tr>
@@ -73,6 +86,7 @@ public final class FecValidator {
   public static final int DEFAULT_MAX_PROBLEMS = 1000;
 
   private static final String EMPTY_FILE = "EMPTY_FILE";
+  private static final String ENCODING = "ENCODING";
   private static final String HEADER_SEPARATOR = "HEADER_SEPARATOR";
   private static final String HEADER_COLUMNS = "HEADER_COLUMNS";
   private static final String HEADER_NAME = "HEADER_NAME";
@@ -96,7 +110,7 @@ public final class FecValidator {
   private static final String ENTRY_UNBALANCED = "ENTRY_UNBALANCED";
 
   /** Every code a {@link FecViolation} of this validator can carry, in the order of the class comment. */
-  public static final List<String> CODES = List.of(EMPTY_FILE, HEADER_SEPARATOR, HEADER_COLUMNS,
+  public static final List<String> CODES = List.of(EMPTY_FILE, ENCODING, HEADER_SEPARATOR, HEADER_COLUMNS,
       HEADER_NAME, SEPARATOR, FIELD_COUNT, MANDATORY_FIELD, INVALID_DATE, INVALID_AMOUNT, BOTH_SIDES, ZERO_AMOUNTS,
       INVALID_ACCOUNT, AUX_PAIR, CURRENCY_PAIR, INVALID_CURRENCY_AMOUNT, ECRITURE_NUM_FORMAT, NUMBERING_START,
       NUMBERING_GAP, NUMBERING_ORDER, ENTRY_JOURNAL_DATE, CHRONOLOGY, ENTRY_UNBALANCED);
@@ -129,29 +143,41 @@ public final class FecValidator {
   private static final Pattern AMOUNT = Pattern.compile("^\\d+,\\d{2}$");
   private static final Pattern CURRENCY_AMOUNT = Pattern.compile("^-?\\d+(,\\d+)?$");
 
+  /** The FEC's other encoding (art. A47 A-1 LPF allows it besides UTF-8). */
+  public static final Charset ISO_8859_15 = Charset.forName("ISO-8859-15");
+
   private FecValidator() {}
 
   /**
    * How to read the file.
    *
    * @param maxViolations the validator stops reading once it has found this many (at least 1)
+   * @param encoding UTF-8 or {@link #ISO_8859_15}; null = detect it (see the class comment)
    */
-  public record Options(int maxViolations) {
+  public record Options(int maxViolations, Charset encoding) {
     public static final int DEFAULT_MAX_VIOLATIONS = 1000;
 
     public Options {
       if (maxViolations < 1) {
         throw new IllegalArgumentException("maxViolations must be at least 1: " + maxViolations);
       }
+      if (encoding != null && !encoding.equals(StandardCharsets.UTF_8) && !encoding.equals(ISO_8859_15)) {
+        throw new IllegalArgumentException("A FEC is in UTF-8 or ISO-8859-15, not " + encoding.name());
+      }
     }
 
-    /** At most {@value #DEFAULT_MAX_VIOLATIONS} violations. */
+    /** At most {@value #DEFAULT_MAX_VIOLATIONS} violations, encoding detected. */
     public static Options defaults() {
-      return new Options(DEFAULT_MAX_VIOLATIONS);
+      return new Options(DEFAULT_MAX_VIOLATIONS, null);
     }
 
     public Options withMaxViolations(int max) {
-      return new Options(max);
+      return new Options(max, encoding);
+    }
+
+    /** {@code encoding}: UTF-8, {@link #ISO_8859_15}, or null to detect it. */
+    public Options withEncoding(Charset encoding) {
+      return new Options(maxViolations, encoding);
     }
   }
 
@@ -180,10 +206,10 @@ public final class FecValidator {
   /**
    * The problems of the file (empty = valid) as sentences starting with their line ({@code "Line 12: "};
    * {@code "File: "} for the file as a whole); stops reading after {@code maxProblems} and then adds a
-   * last sentence that says where it stopped. The same findings as {@link #check}.
+   * last sentence that says where it stopped. The same findings as {@link #check}, encoding detected.
    */
   public static List<String> validate(InputStream fec, int maxProblems) {
-    Run run = new Run(new Options(Math.max(1, maxProblems)));
+    Run run = new Run(Options.defaults().withMaxViolations(Math.max(1, maxProblems)));
     run.read(fec);
     List<String> problems = new ArrayList<>(run.violations.size() + 1);
     for (FecViolation v : run.violations) {
@@ -198,6 +224,13 @@ public final class FecValidator {
 
   private static final class Run {
     final int max;
+    final Charset declared;
+    final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer chars = CharBuffer.allocate(1024);
+    Charset detected;
+    long detectedOn;
+    boolean encodingReported;
     final List<FecViolation> violations = new ArrayList<>();
     boolean truncated;
     long stoppedAt;
@@ -222,11 +255,12 @@ public final class FecValidator {
 
     Run(Options options) {
       this.max = options.maxViolations();
+      this.declared = options.encoding();
     }
 
     FecReport report() {
-      return new FecReport(violations.isEmpty(), dataLines, separator, StandardCharsets.UTF_8.name(), violations,
-          truncated);
+      Charset read = declared != null ? declared : detected != null ? detected : StandardCharsets.UTF_8;
+      return new FecReport(violations.isEmpty(), dataLines, separator, read.name(), violations, truncated);
     }
 
     boolean full() {
@@ -248,38 +282,107 @@ public final class FecValidator {
 
     void read(InputStream in) {
       try {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        read(reader);
+        read(new LineReader(in));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    void read(BufferedReader reader) throws IOException {
-      String header = reader.readLine();
+    void read(LineReader reader) throws IOException {
       line = 1;
-      if (header == null) {
+      if (!reader.next()) {
         at(null, EMPTY_FILE, "A FEC starts with a header line of the 18 column names; the file is empty.");
         return;
       }
-      if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-        header = header.substring(1);
+      byte[] b = reader.bytes;
+      int off = 0;
+      if (reader.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+        off = 3;
+        if (ISO_8859_15.equals(declared)) {
+          encoding("A FEC read as ISO-8859-15 has no UTF-8 byte order mark; this file starts with one.");
+        } else if (declared == null) {
+          detected = StandardCharsets.UTF_8;
+          detectedOn = 1;
+        }
       }
-      if (!header(header)) {
+      if (!header(decode(b, off, reader.length - off))) {
         return;
       }
-      String row;
-      while ((row = reader.readLine()) != null) {
+      while (reader.next()) {
         line++;
         if (full()) {
           truncated = true;
           stoppedAt = line;
           return;
         }
-        row(row);
+        row(decode(reader.bytes, 0, reader.length));
         dataLines++;
       }
       closeGroup();
+    }
+
+    /** The line as text in the file's encoding; reports (once) a line that breaks it. */
+    String decode(byte[] b, int off, int len) {
+      boolean ascii = true;
+      for (int i = off, end = off + len; i < end; i++) {
+        if (b[i] < 0) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) {
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
+      }
+      if (ISO_8859_15.equals(declared)) {
+        return new String(b, off, len, ISO_8859_15);
+      }
+      int bad = utf8(b, off, len);
+      if (declared != null) {
+        if (bad < 0) {
+          return chars.toString();
+        }
+        encoding("A FEC read as UTF-8 is valid UTF-8 throughout; this line is not (" + badByte(b, off, bad) + ").");
+        return new String(b, off, len, StandardCharsets.UTF_8);
+      }
+      if (detected == null) {
+        detected = bad < 0 ? StandardCharsets.UTF_8 : ISO_8859_15;
+        detectedOn = line;
+      }
+      if (detected.equals(StandardCharsets.UTF_8)) {
+        if (bad < 0) {
+          return chars.toString();
+        }
+        encoding("A FEC is in one encoding; " + (detectedOn == 1 ? "the header" : "line " + detectedOn)
+            + " is UTF-8 but this line is not (" + badByte(b, off, bad) + ").");
+      } else if (bad < 0) {
+        encoding("A FEC is in one encoding; " + (detectedOn == 1 ? "the header" : "line " + detectedOn)
+            + " is ISO-8859-15 (it is not UTF-8) but this line reads as UTF-8.");
+      }
+      return new String(b, off, len, ISO_8859_15);
+    }
+
+    /** -1 when the bytes are UTF-8 (then decoded into {@link #chars}), else the index of the first bad byte. */
+    int utf8(byte[] b, int off, int len) {
+      if (chars.capacity() < len) {
+        chars = CharBuffer.allocate(Math.max(len, 2 * chars.capacity()));
+      }
+      chars.clear();
+      utf8.reset();
+      ByteBuffer in = ByteBuffer.wrap(b, off, len);
+      CoderResult result = utf8.decode(in, chars, true);
+      if (result.isError()) {
+        return in.position();
+      }
+      utf8.flush(chars);
+      chars.flip();
+      return -1;
+    }
+
+    void encoding(String message) {
+      if (!encodingReported) {
+        encodingReported = true;
+        at(null, ENCODING, message);
+      }
     }
 
     /** Decides the separator from the header; false when the rows cannot be read. */
@@ -498,6 +601,61 @@ public final class FecValidator {
       }
       f[FIELDS - 1] = s.substring(start);
     }
+  }
+
+  /** Reads lines of bytes ending in CRLF, LF or CR (as {@link java.io.BufferedReader#readLine} does). */
+  private static final class LineReader {
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean skipLf;
+    byte[] bytes = new byte[512];
+    int length;
+
+    LineReader(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line into {@code bytes[0..length)}; false at the end of the stream. */
+    boolean next() throws IOException {
+      length = 0;
+      while (true) {
+        if (pos == limit) {
+          int n = in.read(buffer, 0, buffer.length);
+          if (n < 0) {
+            pos = 0;
+            limit = 0;
+            return length > 0;
+          }
+          pos = 0;
+          limit = n;
+          continue;
+        }
+        byte c = buffer[pos++];
+        if (skipLf) {
+          skipLf = false;
+          if (c == '\n') {
+            continue;
+          }
+        }
+        if (c == '\n') {
+          return true;
+        }
+        if (c == '\r') {
+          skipLf = true;
+          return true;
+        }
+        if (length == bytes.length) {
+          bytes = Arrays.copyOf(bytes, 2 * length);
+        }
+        bytes[length++] = c;
+      }
+    }
+  }
+
+  private static String badByte(byte[] b, int off, int bad) {
+    return String.format("byte 0x%02X at byte %d of the line", b[bad] & 0xFF, bad - off + 1);
   }
 
   static int parseDate(String s) {

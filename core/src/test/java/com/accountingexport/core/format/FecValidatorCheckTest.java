@@ -40,7 +40,13 @@ class FecValidatorCheckTest {
       "BQ|Banque|3|20260320|512000|Banque|||R-90|20260318|R-90 Müller|2000,00|0,00|||20261122||",
       "BQ|Banque|3|20260320|411000|Clients|411C0050|Müller GmbH|R-90|20260318|R-90 Müller|0,00|2000,00|AA|20260320|20261122||"};
 
+  private static final Charset ISO = Charset.forName("ISO-8859-15");
+  private static final FecValidator.Options UTF8 =
+      FecValidator.Options.defaults().withEncoding(StandardCharsets.UTF_8);
+  private static final FecValidator.Options LATIN9 = FecValidator.Options.defaults().withEncoding(ISO);
+
   private static final int ECRITURE_NUM = 2;
+  private static final int COMPTE_LIB = 5;
   private static final int ECRITURE_DATE = 3;
   private static final int COMPTE_NUM = 4;
   private static final int COMP_AUX_LIB = 7;
@@ -101,6 +107,10 @@ class FecValidatorCheckTest {
       this(code, line, column, file, FecValidator.Options.defaults(), Set.of(code));
     }
 
+    Case(String code, long line, String column, byte[] file, FecValidator.Options options) {
+      this(code, line, column, file, options, Set.of(code));
+    }
+
     @Override
     public String toString() {
       return code;
@@ -119,6 +129,8 @@ class FecValidatorCheckTest {
     line3With17Fields[1] = ROWS[1].substring(0, ROWS[1].lastIndexOf('|'));
     return Stream.of(
         new Case("EMPTY_FILE", 1, null, new byte[0]),
+        // Müller in ISO-8859-15 on lines 2, 3, 6 and 7: reported once, on the first.
+        new Case("ENCODING", 2, null, file(ISO, HEADER, ROWS), UTF8),
         new Case("HEADER_SEPARATOR", 1, null, file(StandardCharsets.UTF_8, HEADER.replace('|', ';'), ROWS)),
         new Case("HEADER_COLUMNS", 1, null, file(StandardCharsets.UTF_8, HEADER.replace("|Idevise", ""), ROWS)),
         new Case("HEADER_NAME", 1, "EcritureNum", file(StandardCharsets.UTF_8,
@@ -254,6 +266,114 @@ class FecValidatorCheckTest {
   void options_shouldRefuseNoViolationAllowed() {
     assertThrows(IllegalArgumentException.class,
         () -> FecValidator.Options.defaults().withMaxViolations(0));
+  }
+
+  /** The valid file with é and € in labels, and one CompteNum that quotes them back in a violation. */
+  private static String[] accentsAndEuro() {
+    String[] rows = withField(3, COMPTE_LIB, "Prestations réalisées à 20 € près");
+    return withField(rows, 5, COMPTE_NUM, "é€706");
+  }
+
+  private static void assertReadCorrectly(FecReport report, String encoding) {
+    assertEquals(encoding, report.encoding());
+    assertEquals(List.of(new FecViolation(5, "CompteNum", "INVALID_ACCOUNT",
+        "CompteNum starts with the 3 digits of its PCG account; 'é€706' does not.")), report.violations());
+  }
+
+  @Test
+  void check_shouldDetectIso8859_15_andReadÉAndEuro() {
+    byte[] fec = file(ISO, HEADER, accentsAndEuro());
+    assertEquals((byte) 0xA4, fec[new String(fec, ISO).indexOf('€')], "€ is 0xA4 in ISO-8859-15");
+
+    assertReadCorrectly(check(fec), "ISO-8859-15");
+    assertReadCorrectly(check(fec, LATIN9), "ISO-8859-15");
+  }
+
+  @Test
+  void check_shouldDetectUtf8_andReadÉAndEuro() {
+    byte[] fec = file(StandardCharsets.UTF_8, HEADER, accentsAndEuro());
+
+    assertReadCorrectly(check(fec), "UTF-8");
+    assertReadCorrectly(check(fec, UTF8), "UTF-8");
+  }
+
+  @Test
+  void check_shouldAcceptAValidIsoFile() {
+    FecReport report = check(file(ISO, HEADER, withField(3, COMPTE_LIB, "Prestations réalisées à 20 € près")));
+
+    assertTrue(report.valid(), report.violations().toString());
+    assertEquals("ISO-8859-15", report.encoding());
+  }
+
+  @Test
+  void check_shouldCallAnAsciiFileUtf8() {
+    assertEquals("UTF-8", check(file(withField(withField(2, 7, "Muller"), 7, 7, "Muller"))).encoding());
+  }
+
+  @Test
+  void check_shouldReportAUtf8BomInAFileDeclaredIso() {
+    byte[] utf8 = file(ROWS);
+    byte[] withBom = new byte[utf8.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+
+    FecReport report = check(withBom, LATIN9);
+
+    assertEquals(List.of(new FecViolation(1, null, "ENCODING",
+        "A FEC read as ISO-8859-15 has no UTF-8 byte order mark; this file starts with one.")), report.violations());
+    assertTrue(check(withBom).valid(), "detected: a BOM means UTF-8");
+    assertTrue(check(withBom, UTF8).valid());
+  }
+
+  /** Lines 1 to 5 of {@code rows}' file in {@code first}, lines 6 and 7 in {@code then}. */
+  private static byte[] switchingAtLine6(String[] rows, Charset first, Charset then) {
+    byte[] start = file(first, HEADER, Arrays.copyOfRange(rows, 0, 4));
+    byte[] end = file(then, HEADER, Arrays.copyOfRange(rows, 4, 6));
+    int header = HEADER.length() + 2;
+    byte[] mixed = Arrays.copyOf(start, start.length + end.length - header);
+    System.arraycopy(end, header, mixed, start.length, end.length - header);
+    return mixed;
+  }
+
+  @Test
+  void check_shouldReportAnIsoLineInAFileDetectedAsUtf8() {
+    byte[] mixed = switchingAtLine6(ROWS, StandardCharsets.UTF_8, ISO);
+
+    FecReport report = check(mixed);
+
+    assertEquals(List.of(new FecViolation(6, null, "ENCODING", "A FEC is in one encoding; line 2 is UTF-8 but "
+        + "this line is not (byte 0xFC at byte 58 of the line).")), report.violations());
+    assertEquals("UTF-8", report.encoding());
+  }
+
+  @Test
+  void check_shouldReportAUtf8LineInAFileDetectedAsIso() {
+    String[] rows = withField(withField(6, COMPTE_LIB, "Banque (Zürich)"), 6, 10, "R-90");
+    byte[] mixed = switchingAtLine6(rows, ISO, StandardCharsets.UTF_8); // line 7 has Müller in UTF-8 too
+
+    FecReport report = check(mixed);
+
+    assertEquals(List.of(new FecViolation(6, null, "ENCODING", "A FEC is in one encoding; line 2 is ISO-8859-15 "
+        + "(it is not UTF-8) but this line reads as UTF-8.")), report.violations());
+    assertTrue(check(mixed, LATIN9).valid(), "declared ISO-8859-15, any byte is a character");
+  }
+
+  @Test
+  void check_shouldReadCrOnlyLineEndings() {
+    byte[] fec = (HEADER + "\r" + String.join("\r", ROWS)).getBytes(StandardCharsets.UTF_8);
+
+    FecReport report = check(fec);
+
+    assertEquals(List.of(), report.violations());
+    assertEquals(6, report.lines());
+  }
+
+  @Test
+  void options_shouldRefuseAnotherEncoding() {
+    assertThrows(IllegalArgumentException.class,
+        () -> FecValidator.Options.defaults().withEncoding(StandardCharsets.ISO_8859_1));
   }
 
   @ParameterizedTest
