@@ -14,15 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a FEC file against the rules of art. A47 A-1 LPF that a machine can check, independently of
  * {@link FecWriter}, as the tax administration's test tool would. Reads the file line by line (CRLF, LF
- * or CR), keeping only the current EcritureNum and the last date of each journal in memory.
+ * or CR), keeping in memory only the current EcritureNum, the last date of each journal and the
+ * balance of each lettering code: memory does not grow with the number of lines.
  *
  * <p>Encoding: UTF-8 (a byte order mark is allowed) or ISO-8859-15, as {@link Options#encoding} says;
  * when it says nothing, the first line that is not plain ASCII decides: valid UTF-8 (or a byte order
@@ -77,6 +82,20 @@ import java.util.regex.Pattern;
  *     order</td></tr>
  * <tr><td>{@code ENTRY_UNBALANCED}</td><td>first line of the EcritureNum / -</td><td>each EcritureNum
  *     balances (not checked when one of its amounts is unreadable)</td></tr>
+ * <tr><td>{@code FILE_UNBALANCED}</td><td>0 / -</td><td>the file balances: total Debit = total Credit
+ *     (not checked when an amount is unreadable; comes with the ENTRY_UNBALANCED that causes it)</td></tr>
+ * <tr><td>{@code VALID_DATE_BEFORE_ECRITURE_DATE}</td><td>line / ValidDate</td><td>an entry is not
+ *     validated before its date</td></tr>
+ * <tr><td>{@code INVALID_CURRENCY}</td><td>line / Idevise</td><td>Idevise is a 3-letter ISO 4217 code
+ *     ({@code USD})</td></tr>
+ * <tr><td>{@code LETTERING_PAIR}</td><td>line / the empty one</td><td>EcritureLet and DateLet are both set
+ *     or both empty</td></tr>
+ * <tr><td>{@code DATE_LET_BEFORE_ECRITURE_DATE}</td><td>line / DateLet</td><td>a line is not lettered
+ *     before its date</td></tr>
+ * <tr><td>{@code LETTERING_UNBALANCED}</td><td>first line of the code / EcritureLet</td><td>the lines of one
+ *     lettering code (EcritureLet, per CompteNum and CompAuxNum) balance to zero over the file; reported at
+ *     the end (not checked when a line of the file could not be split, or for a code with an unreadable
+ *     amount)</td></tr>
  * </table>
  *
  * <p>{@link #validate} gives the same findings as sentences, for the callers that only show them.
@@ -108,12 +127,20 @@ public final class FecValidator {
   private static final String ENTRY_JOURNAL_DATE = "ENTRY_JOURNAL_DATE";
   private static final String CHRONOLOGY = "CHRONOLOGY";
   private static final String ENTRY_UNBALANCED = "ENTRY_UNBALANCED";
+  private static final String FILE_UNBALANCED = "FILE_UNBALANCED";
+  private static final String VALID_DATE_BEFORE_ECRITURE_DATE = "VALID_DATE_BEFORE_ECRITURE_DATE";
+  private static final String INVALID_CURRENCY = "INVALID_CURRENCY";
+  private static final String LETTERING_PAIR = "LETTERING_PAIR";
+  private static final String DATE_LET_BEFORE_ECRITURE_DATE = "DATE_LET_BEFORE_ECRITURE_DATE";
+  private static final String LETTERING_UNBALANCED = "LETTERING_UNBALANCED";
 
   /** Every code a {@link FecViolation} of this validator can carry, in the order of the class comment. */
   public static final List<String> CODES = List.of(EMPTY_FILE, ENCODING, HEADER_SEPARATOR, HEADER_COLUMNS,
       HEADER_NAME, SEPARATOR, FIELD_COUNT, MANDATORY_FIELD, INVALID_DATE, INVALID_AMOUNT, BOTH_SIDES, ZERO_AMOUNTS,
       INVALID_ACCOUNT, AUX_PAIR, CURRENCY_PAIR, INVALID_CURRENCY_AMOUNT, ECRITURE_NUM_FORMAT, NUMBERING_START,
-      NUMBERING_GAP, NUMBERING_ORDER, ENTRY_JOURNAL_DATE, CHRONOLOGY, ENTRY_UNBALANCED);
+      NUMBERING_GAP, NUMBERING_ORDER, ENTRY_JOURNAL_DATE, CHRONOLOGY, ENTRY_UNBALANCED, FILE_UNBALANCED,
+      VALID_DATE_BEFORE_ECRITURE_DATE, INVALID_CURRENCY, LETTERING_PAIR, DATE_LET_BEFORE_ECRITURE_DATE,
+      LETTERING_UNBALANCED);
 
   private static final String[] HEADERS = {
       "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -133,6 +160,7 @@ public final class FecValidator {
   private static final int ECRITURE_LIB = 10;
   private static final int DEBIT = 11;
   private static final int CREDIT = 12;
+  private static final int ECRITURE_LET = 13;
   private static final int DATE_LET = 14;
   private static final int VALID_DATE = 15;
   private static final int MONTANT_DEVISE = 16;
@@ -142,6 +170,9 @@ public final class FecValidator {
 
   private static final Pattern AMOUNT = Pattern.compile("^\\d+,\\d{2}$");
   private static final Pattern CURRENCY_AMOUNT = Pattern.compile("^-?\\d+(,\\d+)?$");
+  private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");
+  private static final Set<String> ISO_4217 = Currency.getAvailableCurrencies().stream()
+      .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
   /** The FEC's other encoding (art. A47 A-1 LPF allows it besides UTF-8). */
   public static final Charset ISO_8859_15 = Charset.forName("ISO-8859-15");
@@ -188,7 +219,7 @@ public final class FecValidator {
 
   /**
    * Checks the file, streaming: memory does not grow with the number of lines (only with the number
-   * of journals). Does not close {@code in}.
+   * of journals and of lettering codes). Does not close {@code in}.
    *
    * @throws UncheckedIOException when {@code in} cannot be read
    */
@@ -236,6 +267,11 @@ public final class FecValidator {
     long stoppedAt;
     final String[] f = new String[FIELDS];
     final Map<String, long[]> lastDateByJournal = new HashMap<>(); // {date, line}
+    final Map<LetteringKey, Lettering> lettering = new LinkedHashMap<>(); // in the order of first use
+    BigDecimal fileDebits = BigDecimal.ZERO;
+    BigDecimal fileCredits = BigDecimal.ZERO;
+    boolean amountsKnown = true; // every line split and every Debit and Credit read
+    boolean linesSplit = true;
     char sep;
     String separator;
     long line;
@@ -319,6 +355,20 @@ public final class FecValidator {
         dataLines++;
       }
       closeGroup();
+      if (amountsKnown && fileDebits.compareTo(fileCredits) != 0) {
+        add(0, null, FILE_UNBALANCED, "The file balances (total Debit = total Credit); its debits total "
+            + comma(fileDebits) + " and its credits " + comma(fileCredits) + ".");
+      }
+      if (linesSplit) {
+        lettering.forEach((key, l) -> {
+          if (!l.unknown && l.balance.signum() != 0) {
+            add(l.firstLine, HEADERS[ECRITURE_LET], LETTERING_UNBALANCED, "A lettering code balances to zero over "
+                + "the file; EcritureLet " + key.code() + " of CompteNum " + key.account()
+                + (key.aux().isEmpty() ? "" : " and CompAuxNum " + key.aux()) + " leaves a "
+                + (l.balance.signum() > 0 ? "debit" : "credit") + " of " + comma(l.balance.abs()) + ".");
+          }
+        });
+      }
     }
 
     /** The line as text in the file's encoding; reports (once) a line that breaks it. */
@@ -429,6 +479,8 @@ public final class FecValidator {
           at(null, FIELD_COUNT, "A line has 18 fields; this one has " + (seps + 1) + ".");
         }
         groupAmountsKnown = false;
+        amountsKnown = false;
+        linesSplit = false;
         return;
       }
       split(row);
@@ -449,8 +501,8 @@ public final class FecValidator {
       }
       int ecritureDate = date(ECRITURE_DATE);
       date(PIECE_DATE);
-      date(VALID_DATE);
-      date(DATE_LET);
+      int validDate = date(VALID_DATE);
+      int dateLet = date(DATE_LET);
       BigDecimal debit = amount(DEBIT);
       BigDecimal credit = amount(CREDIT);
       if (debit != null && credit != null) {
@@ -461,11 +513,40 @@ public final class FecValidator {
           at(null, ZERO_AMOUNTS, "A line has a non-zero Debit or Credit; both are zero.");
         }
       }
+      if (ecritureDate >= 0 && validDate >= 0 && validDate < ecritureDate) {
+        at(HEADERS[VALID_DATE], VALID_DATE_BEFORE_ECRITURE_DATE, "ValidDate is not before EcritureDate; ValidDate "
+            + f[VALID_DATE] + " is before EcritureDate " + f[ECRITURE_DATE] + ".");
+      }
       pair(COMP_AUX_NUM, COMP_AUX_LIB, AUX_PAIR);
       pair(MONTANT_DEVISE, IDEVISE, CURRENCY_PAIR);
       if (!f[MONTANT_DEVISE].isEmpty() && !CURRENCY_AMOUNT.matcher(f[MONTANT_DEVISE]).matches()) {
         at(HEADERS[MONTANT_DEVISE], INVALID_CURRENCY_AMOUNT, "Montantdevise is an amount with a comma decimal "
             + "separator (e.g. 1000,00); '" + f[MONTANT_DEVISE] + "' is not.");
+      }
+      String currency = f[IDEVISE];
+      if (!currency.isEmpty() && !(CURRENCY_CODE.matcher(currency).matches() && ISO_4217.contains(currency))) {
+        at(HEADERS[IDEVISE], INVALID_CURRENCY, "Idevise is a 3-letter ISO 4217 currency code (e.g. USD); '"
+            + currency + "' is not.");
+      }
+      pair(ECRITURE_LET, DATE_LET, LETTERING_PAIR);
+      if (ecritureDate >= 0 && dateLet >= 0 && dateLet < ecritureDate) {
+        at(HEADERS[DATE_LET], DATE_LET_BEFORE_ECRITURE_DATE, "A line is not lettered before its date; DateLet "
+            + f[DATE_LET] + " is before EcritureDate " + f[ECRITURE_DATE] + ".");
+      }
+      if (debit == null || credit == null) {
+        amountsKnown = false;
+      } else {
+        fileDebits = fileDebits.add(debit);
+        fileCredits = fileCredits.add(credit);
+      }
+      if (!f[ECRITURE_LET].isEmpty()) {
+        Lettering l = lettering.computeIfAbsent(new LetteringKey(account, f[COMP_AUX_NUM], f[ECRITURE_LET]),
+            k -> new Lettering(line));
+        if (debit == null || credit == null) {
+          l.unknown = true;
+        } else {
+          l.balance = l.balance.add(debit).subtract(credit);
+        }
       }
       entry(newEntry, ecritureDate, debit, credit);
     }
@@ -600,6 +681,19 @@ public final class FecValidator {
         start = end + 1;
       }
       f[FIELDS - 1] = s.substring(start);
+    }
+  }
+
+  private record LetteringKey(String account, String aux, String code) {}
+
+  /** One lettering code: where it was first used and what it leaves (debit positive). */
+  private static final class Lettering {
+    final long firstLine;
+    BigDecimal balance = BigDecimal.ZERO;
+    boolean unknown;
+
+    Lettering(long firstLine) {
+      this.firstLine = firstLine;
     }
   }
 

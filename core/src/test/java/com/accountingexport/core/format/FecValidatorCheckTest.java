@@ -54,6 +54,9 @@ class FecValidatorCheckTest {
   private static final int PIECE_DATE = 9;
   private static final int DEBIT = 11;
   private static final int CREDIT = 12;
+  private static final int ECRITURE_LET = 13;
+  private static final int DATE_LET = 14;
+  private static final int VALID_DATE = 15;
   private static final int MONTANT_DEVISE = 16;
   private static final int IDEVISE = 17;
 
@@ -159,7 +162,17 @@ class FecValidatorCheckTest {
         new Case("CHRONOLOGY", 4, "EcritureDate",
             file(withField(withField(4, ECRITURE_DATE, "20260301"), 5, ECRITURE_DATE, "20260301"))),
         // One entry 0,03 short and another 0,03 over: two unbalanced entries, a balanced file.
-        new Case("ENTRY_UNBALANCED", 2, null, file(withField(withField(3, CREDIT, "2000,03"), 5, CREDIT, "925,90"))));
+        new Case("ENTRY_UNBALANCED", 2, null, file(withField(withField(3, CREDIT, "2000,03"), 5, CREDIT, "925,90"))),
+        // An unbalanced file always has an unbalanced entry: the two come together.
+        new Case("FILE_UNBALANCED", 0, null, file(withField(5, CREDIT, "925,90")), FecValidator.Options.defaults(),
+            Set.of("ENTRY_UNBALANCED", "FILE_UNBALANCED")),
+        new Case("VALID_DATE_BEFORE_ECRITURE_DATE", 6, "ValidDate", file(withField(6, VALID_DATE, "20260319"))),
+        new Case("INVALID_CURRENCY", 4, "Idevise", file(withField(4, IDEVISE, "US$"))),
+        new Case("LETTERING_PAIR", 2, "DateLet", file(withField(2, DATE_LET, ""))),
+        new Case("DATE_LET_BEFORE_ECRITURE_DATE", 7, "DateLet", file(withField(7, DATE_LET, "20260310"))),
+        // The payment pays 1500,00 of the 2000,00 invoice, both lettered AA.
+        new Case("LETTERING_UNBALANCED", 2, "EcritureLet",
+            file(withField(withField(6, DEBIT, "1500,00"), 7, CREDIT, "1500,00"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -249,6 +262,104 @@ class FecValidatorCheckTest {
     assertEquals(1, report.violations().size());
     assertFalse(report.truncated());
     assertEquals(6, report.lines());
+  }
+
+  @Test
+  void check_shouldReportTheWholeFilesImbalance_onLine0() {
+    FecReport report = check(file(withField(5, CREDIT, "925,90")));
+
+    assertEquals(new FecViolation(0, null, "FILE_UNBALANCED", "The file balances (total Debit = total Credit); "
+        + "its debits total 4925,93 and its credits 4925,90."), report.violations().get(1));
+    assertEquals("File: The file balances (total Debit = total Credit); its debits total 4925,93 and its credits "
+        + "4925,90.", FecValidator.validate(new ByteArrayInputStream(file(withField(5, CREDIT, "925,90")))).get(1));
+  }
+
+  @Test
+  void check_shouldNotJudgeTheFilesBalance_whenAnAmountIsUnreadable() {
+    FecReport report = check(file(withField(5, CREDIT, "925.90")));
+
+    assertEquals(Set.of("INVALID_AMOUNT"), codes(report));
+  }
+
+  /** Lines 2 to 5 of the valid file: a sale to 411C0050 and one to 411C0061; lettering codes added below. */
+  private static final String[] SALES = Arrays.copyOfRange(ROWS, 0, 4);
+  private static final String PAYMENT_512 =
+      "BQ|Banque|3|20260320|512000|Banque|||R-90|20260320|R-90|2000,00|0,00|||20261122||";
+  private static final String PAYMENT_411 =
+      "BQ|Banque|3|20260320|411000|Clients|411C0050|Müller GmbH|R-90|20260320|R-90|0,00|2000,00|AA|20260320|20261122||";
+
+  @Test
+  void lettering_shouldBeValid_whenTwoLinesAaOnOneAuxiliaryBalance() {
+    FecReport report = check(file(plus(SALES, PAYMENT_512, PAYMENT_411)));
+
+    assertTrue(report.valid(), report.violations().toString());
+  }
+
+  @Test
+  void lettering_shouldReportTheCodeOnItsFirstLine_whenItDoesNotBalance() {
+    String[] rows = plus(SALES, PAYMENT_512.replace("2000,00", "1999,99"), PAYMENT_411.replace("2000,00", "1999,99"));
+
+    FecReport report = check(file(rows));
+
+    assertEquals(List.of(new FecViolation(2, "EcritureLet", "LETTERING_UNBALANCED", "A lettering code balances to "
+        + "zero over the file; EcritureLet AA of CompteNum 411000 and CompAuxNum 411C0050 leaves a debit of 0,01.")),
+        report.violations());
+  }
+
+  @Test
+  void lettering_shouldKeepCodesApart_byAuxiliaryAccount() {
+    // AA on 411C0061 (line 4, 925,93 debit) is another code than AA on 411C0050: neither balances.
+    String[] rows = plus(withField(withField(SALES, 4, ECRITURE_LET, "AA"), 4, DATE_LET, "20260320"),
+        PAYMENT_512, PAYMENT_411);
+
+    FecReport report = check(file(rows));
+
+    assertEquals(List.of(new FecViolation(4, "EcritureLet", "LETTERING_UNBALANCED", "A lettering code balances to "
+        + "zero over the file; EcritureLet AA of CompteNum 411000 and CompAuxNum 411C0061 leaves a debit of "
+        + "925,93.")), report.violations());
+  }
+
+  @Test
+  void lettering_shouldReportEcritureLetWithoutDateLet_andTheOtherWayRound() {
+    FecReport noDate = check(file(plus(SALES, PAYMENT_512, PAYMENT_411.replace("|AA|20260320|", "|AA||"))));
+    FecReport noCode = check(file(withField(ROWS, 3, DATE_LET, "20260320")));
+
+    assertEquals(List.of(new FecViolation(7, "DateLet", "LETTERING_PAIR",
+        "EcritureLet and DateLet are both set or both empty; EcritureLet is set but DateLet is empty.")),
+        noDate.violations());
+    assertEquals(List.of(new FecViolation(3, "EcritureLet", "LETTERING_PAIR",
+        "EcritureLet and DateLet are both set or both empty; DateLet is set but EcritureLet is empty.")),
+        noCode.violations());
+  }
+
+  @Test
+  void lettering_shouldReportADateLetBeforeTheLinesDate() {
+    FecReport report = check(file(withField(7, DATE_LET, "20260319")));
+
+    assertEquals(List.of(new FecViolation(7, "DateLet", "DATE_LET_BEFORE_ECRITURE_DATE",
+        "A line is not lettered before its date; DateLet 20260319 is before EcritureDate 20260320.")),
+        report.violations());
+  }
+
+  @Test
+  void check_shouldAcceptAValidDateOnTheEntrysDate() {
+    assertTrue(check(file(withField(7, VALID_DATE, "20260320"))).valid());
+    assertEquals(Set.of("VALID_DATE_BEFORE_ECRITURE_DATE"), codes(check(file(withField(7, VALID_DATE, "20260101")))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EUR", "USD", "CHF", "JPY"})
+  void check_shouldAcceptIsoCurrencies(String code) {
+    assertTrue(check(file(withField(withField(4, IDEVISE, code), 5, IDEVISE, code))).valid());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"usd", "US", "USDX", "ZZZ", "€"})
+  void check_shouldRefuseWhatIsNotAnIsoCurrency(String code) {
+    FecReport report = check(file(withField(withField(4, IDEVISE, code), 5, IDEVISE, code)));
+
+    assertEquals(Set.of("INVALID_CURRENCY"), codes(report));
+    assertEquals(2, report.violations().size());
   }
 
   @Test

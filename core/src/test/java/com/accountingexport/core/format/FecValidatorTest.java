@@ -154,7 +154,9 @@ class FecValidatorTest {
   void validate_shouldReportABadDateLet_butAcceptAnEmptyOne() {
     List<String> problems = validate(withField(2, 14, "20261301"));
 
-    assertOneProblem(problems, "Line 2: ", "DateLet is a real date", "'20261301'");
+    assertEquals(List.of("Line 2: DateLet is a real date written AAAAMMJJ; '20261301' is not.",
+        "Line 2: EcritureLet and DateLet are both set or both empty; DateLet is set but EcritureLet is empty."),
+        problems);
   }
 
   @Test
@@ -163,8 +165,11 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertOneProblem(problems, "Line 4: An EcritureNum balances", "EcritureNum 2 on lines 4 to 5", "debits 925,93",
-        "credits 925,90");
+    assertEquals(2, problems.size(), problems.toString());
+    assertOneProblem(problems.subList(0, 1), "Line 4: An EcritureNum balances", "EcritureNum 2 on lines 4 to 5",
+        "debits 925,93", "credits 925,90");
+    assertOneProblem(problems.subList(1, 2), "File: The file balances", "debits total 2925,93",
+        "credits 2925,90");
   }
 
   @Test
