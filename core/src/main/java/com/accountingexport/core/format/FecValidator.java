@@ -267,7 +267,9 @@ public final class FecValidator {
     long stoppedAt;
     final String[] f = new String[FIELDS];
     final Map<String, long[]> lastDateByJournal = new HashMap<>(); // {date, line}
-    final Map<LetteringKey, Lettering> lettering = new LinkedHashMap<>(); // in the order of first use
+    // Per lettering code, in the order of first use; the key is CompteNum, CompAuxNum and EcritureLet
+    // joined by the file's separator, which no field holds: one String and one small object per code.
+    final Map<String, Lettering> lettering = new LinkedHashMap<>();
     BigDecimal fileDebits = BigDecimal.ZERO;
     BigDecimal fileCredits = BigDecimal.ZERO;
     boolean amountsKnown = true; // every line split and every Debit and Credit read
@@ -360,12 +362,14 @@ public final class FecValidator {
             + comma(fileDebits) + " and its credits " + comma(fileCredits) + ".");
       }
       if (linesSplit) {
+        String joint = Pattern.quote(String.valueOf(sep));
         lettering.forEach((key, l) -> {
-          if (!l.unknown && l.balance.signum() != 0) {
+          if (!l.unknown && l.cents != 0) {
+            String[] k = key.split(joint, -1); // CompteNum, CompAuxNum, EcritureLet
             add(l.firstLine, HEADERS[ECRITURE_LET], LETTERING_UNBALANCED, "A lettering code balances to zero over "
-                + "the file; EcritureLet " + key.code() + " of CompteNum " + key.account()
-                + (key.aux().isEmpty() ? "" : " and CompAuxNum " + key.aux()) + " leaves a "
-                + (l.balance.signum() > 0 ? "debit" : "credit") + " of " + comma(l.balance.abs()) + ".");
+                + "the file; EcritureLet " + k[2] + " of CompteNum " + k[0]
+                + (k[1].isEmpty() ? "" : " and CompAuxNum " + k[1]) + " leaves a " + (l.cents > 0 ? "debit" : "credit")
+                + " of " + comma(BigDecimal.valueOf(Math.abs(l.cents), 2)) + ".");
           }
         });
       }
@@ -540,13 +544,13 @@ public final class FecValidator {
         fileCredits = fileCredits.add(credit);
       }
       if (!f[ECRITURE_LET].isEmpty()) {
-        Lettering l = lettering.computeIfAbsent(new LetteringKey(account, f[COMP_AUX_NUM], f[ECRITURE_LET]),
-            k -> new Lettering(line));
-        if (debit == null || credit == null) {
-          l.unknown = true;
-        } else {
-          l.balance = l.balance.add(debit).subtract(credit);
+        String key = account + sep + f[COMP_AUX_NUM] + sep + f[ECRITURE_LET];
+        Lettering l = lettering.get(key);
+        if (l == null) {
+          l = new Lettering(line);
+          lettering.put(key, l);
         }
+        l.add(debit, credit);
       }
       entry(newEntry, ecritureDate, debit, credit);
     }
@@ -684,16 +688,28 @@ public final class FecValidator {
     }
   }
 
-  private record LetteringKey(String account, String aux, String code) {}
-
-  /** One lettering code: where it was first used and what it leaves (debit positive). */
+  /** One lettering code: where it was first used and what it leaves, in cents (debit positive). */
   private static final class Lettering {
     final long firstLine;
-    BigDecimal balance = BigDecimal.ZERO;
-    boolean unknown;
+    long cents;
+    boolean unknown; // an amount was unreadable (or beyond 92 million billion euros): no verdict
 
     Lettering(long firstLine) {
       this.firstLine = firstLine;
+    }
+
+    /** Debit and Credit have two decimals (see AMOUNT), or are null when unreadable. */
+    void add(BigDecimal debit, BigDecimal credit) {
+      if (debit == null || credit == null) {
+        unknown = true;
+        return;
+      }
+      try {
+        cents = Math.addExact(cents, Math.subtractExact(debit.unscaledValue().longValueExact(),
+            credit.unscaledValue().longValueExact()));
+      } catch (ArithmeticException e) {
+        unknown = true;
+      }
     }
   }
 
