@@ -101,14 +101,14 @@ class FecValidatorTest {
   void validate_shouldReportAHeaderWithAMissingColumn() {
     List<String> problems = validate(HEADER.replace("|Idevise", ""), ROWS);
 
-    assertEquals("Line 1: the header has 17 columns instead of 18", problems.get(0).split(";")[0]);
+    assertOneProblem(problems, "Line 1: The header has the 18 FEC columns (JournalCode, ", "this one has 17.");
   }
 
   @Test
   void validate_shouldReportARowWith17Fields() {
     List<String> problems = validate(with(3, ROWS[1].substring(0, ROWS[1].length() - 1)));
 
-    assertOneProblem(problems, "Line 3: ", "17 fields instead of 18");
+    assertOneProblem(problems, "Line 3: ", "A line has 18 fields; this one has 17.");
   }
 
   @Test
@@ -126,35 +126,37 @@ class FecValidatorTest {
   void validate_shouldReportADotDecimal() {
     List<String> problems = validate(withField(2, 11, "2000.00"));
 
-    assertOneProblem(problems, "Line 2: ", "Debit '2000.00'");
+    assertOneProblem(problems, "Line 2: ", "Debit is written with digits", "'2000.00' is not");
   }
 
   @Test
   void validate_shouldReportAnAmountWithoutTwoDecimals() {
     List<String> problems = validate(withField(5, 12, "925,9"));
 
-    assertOneProblem(problems, "Line 5: ", "Credit '925,9'");
+    assertOneProblem(problems, "Line 5: ", "Credit is written with digits", "'925,9' is not");
   }
 
   @Test
   void validate_shouldReportAnImpossibleDate() {
     List<String> problems = validate(withField(4, 9, "20260230"));
 
-    assertOneProblem(problems, "Line 4: ", "PieceDate '20260230'", "AAAAMMJJ");
+    assertOneProblem(problems, "Line 4: ", "PieceDate is a real date written AAAAMMJJ; '20260230' is not.");
   }
 
   @Test
   void validate_shouldReportAnIsoDate() {
     List<String> problems = validate(withField(3, 15, "2026-11-22"));
 
-    assertOneProblem(problems, "Line 3: ", "ValidDate '2026-11-22'");
+    assertOneProblem(problems, "Line 3: ", "ValidDate is a real date", "'2026-11-22'");
   }
 
   @Test
   void validate_shouldReportABadDateLet_butAcceptAnEmptyOne() {
     List<String> problems = validate(withField(2, 14, "20261301"));
 
-    assertOneProblem(problems, "Line 2: ", "DateLet '20261301'");
+    assertEquals(List.of("Line 2: DateLet is a real date written AAAAMMJJ; '20261301' is not.",
+        "Line 2: EcritureLet and DateLet are both set or both empty; DateLet is set but EcritureLet is empty."),
+        problems);
   }
 
   @Test
@@ -163,7 +165,11 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertOneProblem(problems, "Lines 4 to 5: ", "EcritureNum 2", "925,93", "925,90");
+    assertEquals(2, problems.size(), problems.toString());
+    assertOneProblem(problems.subList(0, 1), "Line 4: An EcritureNum balances", "EcritureNum 2 on lines 4 to 5",
+        "debits 925,93", "credits 925,90");
+    assertOneProblem(problems.subList(1, 2), "File: The file balances", "debits total 2925,93",
+        "credits 2925,90");
   }
 
   @Test
@@ -183,7 +189,7 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertOneProblem(problems, "Line 2: ", "start at 1");
+    assertOneProblem(problems, "Line 2: Numbering starts at EcritureNum 1", "it starts at 2");
   }
 
   @Test
@@ -192,8 +198,8 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertTrue(problems.contains("Line 5: EcritureNum 1 comes after EcritureNum 2; numbers must increase by one "
-        + "and the rows of one EcritureNum must be contiguous."), problems.toString());
+    assertTrue(problems.contains("Line 5: EcritureNum increases by one and the lines of one EcritureNum are "
+        + "contiguous; EcritureNum 1 comes after EcritureNum 2."), problems.toString());
   }
 
   @Test
@@ -253,7 +259,8 @@ class FecValidatorTest {
     List<String> problems = validate(rows);
 
     assertEquals(2, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith("Line 2: Debit 2000,00 and Credit 1,00 are both non-zero"), problems.get(0));
+    assertEquals("Line 2: A line has an amount on one side only; Debit 2000,00 and Credit 1,00 are both non-zero.",
+        problems.get(0));
     assertTrue(problems.get(1).startsWith("Line 3: "), problems.get(1));
   }
 
@@ -264,28 +271,28 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertOneProblem(problems, "Line 4: ", "both zero");
+    assertOneProblem(problems, "Line 4: ", "both are zero");
   }
 
   @Test
   void validate_shouldReportAnAccountNotStartingWithThreeDigits() {
     List<String> problems = validate(withField(3, 4, "7A6000"));
 
-    assertOneProblem(problems, "Line 3: ", "CompteNum '7A6000'");
+    assertOneProblem(problems, "Line 3: ", "CompteNum starts with the 3 digits", "'7A6000' does not");
   }
 
   @Test
   void validate_shouldReportAnEmptyPieceRef() {
     List<String> problems = validate(withField(2, 8, ""));
 
-    assertOneProblem(problems, "Line 2: ", "PieceRef is empty");
+    assertOneProblem(problems, "Line 2: ", "PieceRef is mandatory; it is empty.");
   }
 
   @Test
   void validate_shouldReportAnEmptyEcritureLib() {
     List<String> problems = validate(withField(5, 10, ""));
 
-    assertOneProblem(problems, "Line 5: ", "EcritureLib is empty");
+    assertOneProblem(problems, "Line 5: ", "EcritureLib is mandatory; it is empty.");
   }
 
   @Test
@@ -296,7 +303,7 @@ class FecValidatorTest {
 
     List<String> problems = validate(rows);
 
-    assertOneProblem(problems, "Line 4: ", "EcritureNum 'VT2' is not a whole number");
+    assertOneProblem(problems, "Line 4: ", "EcritureNum is a whole number", "'VT2' is not");
   }
 
   @Test
