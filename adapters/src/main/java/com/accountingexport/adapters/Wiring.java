@@ -3,11 +3,13 @@ package com.accountingexport.adapters;
 import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
 import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
+import com.accountingexport.adapters.dynamodb.DynamoLetterCodes;
 import com.accountingexport.adapters.s3.S3FileStore;
 import com.accountingexport.core.export.ExportFiles;
 import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportNotifier;
 import com.accountingexport.core.export.ExportRecovery;
+import com.accountingexport.core.export.FiscalYearFec;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.GenerationSteps;
 import com.accountingexport.core.port.WorkflowStarter;
@@ -46,6 +48,7 @@ public final class Wiring {
   private final ExportFiles exportFiles;
   private final GenerationSteps steps;
   private final ExportRecovery recovery;
+  private final FiscalYearFec fiscalYearFec;
   private final ExportGenerator generator;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
@@ -85,12 +88,13 @@ public final class Wiring {
     this.preview = new PreviewService(planner, settings, clock);
     this.exportRepository = exportRepository;
     this.fileStore = fileStore;
-    this.exportFiles = new ExportFiles(fileStore);
+    this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()));
     this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
         new ExportService.Options(config.downloadUrlTtl()));
     this.steps = new GenerationSteps(exportRepository, documentRepository, planner, settings, exportFiles, notifier, clock,
         new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()));
     this.recovery = new ExportRecovery(exportRepository, clock);
+    this.fiscalYearFec = new FiscalYearFec(exportRepository, settings, exportFiles, clock, config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease());
   }
@@ -157,6 +161,10 @@ public final class Wiring {
   /** The generation's steps (the workflow's tasks). */
   public GenerationSteps steps() {
     return steps;
+  }
+
+  public FiscalYearFec fiscalYearFec() {
+    return fiscalYearFec;
   }
 
   public ExportRecovery recovery() {

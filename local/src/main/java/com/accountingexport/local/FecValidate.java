@@ -1,12 +1,12 @@
 package com.accountingexport.local;
 
+import com.accountingexport.adapters.json.FecJson;
 import com.accountingexport.adapters.json.Json;
 import com.accountingexport.core.format.FecReport;
 import com.accountingexport.core.format.FecValidator;
 import com.accountingexport.core.format.FecViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,17 +128,7 @@ public final class FecValidate {
   }
 
   static String json(FecReport r) {
-    ObjectNode root = Json.object();
-    root.put("valid", r.valid());
-    root.put("lines", r.lines());
-    root.put("separator", r.separator());
-    root.put("encoding", r.encoding());
-    root.put("truncated", r.truncated());
-    ArrayNode violations = root.putArray("violations");
-    for (FecViolation v : r.violations()) {
-      violations.addObject().put("line", v.line()).put("column", v.column()).put("code", v.code())
-          .put("message", v.message());
-    }
+    ObjectNode root = FecJson.write(r);
     try {
       return Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(root);
     } catch (JsonProcessingException e) {

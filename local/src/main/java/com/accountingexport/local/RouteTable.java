@@ -64,6 +64,8 @@ public final class RouteTable {
         new Route("GET", "/exports/{exportId}", EXPORTS),
         new Route("GET", "/exports/{exportId}/verify", EXPORTS),
         new Route("GET", "/exports/{exportId}/files/{kind}", DOWNLOADS),
+        new Route("GET", "/fiscal-years/{year}/fec", DOWNLOADS),
+        new Route("POST", "/fec/validate", DOWNLOADS),
         new Route("POST", "/exports/{exportId}/cancel", CANCEL),
         new Route("GET", "/settings", SETTINGS),
         new Route("PUT", "/settings", SETTINGS),

@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(14, count[0], "13 deployed routes and the local token route");
+    assertEquals(16, count[0], "15 deployed routes and the local token route");
   }
 
   @Test
@@ -210,6 +210,8 @@ class OpenApiTest {
         "POST /exports", Set.of("201", "202", "409", "422"),
         "POST /exports/preview", Set.of("200", "400", "422"),
         "GET /exports/{exportId}/files/{kind}", Set.of("200", "303", "404"),
+        "GET /fiscal-years/{year}/fec", Set.of("200", "303", "400", "404", "409", "422"),
+        "POST /fec/validate", Set.of("200", "400", "413"),
         "POST /exports/{exportId}/cancel", Set.of("200", "404", "409"),
         "PUT /settings", Set.of("200", "400", "403")));
     Map<String, Set<String>> actual = new TreeMap<>();
@@ -282,7 +284,7 @@ class OpenApiTest {
     assertEquals(Set.of("documentId", "reason"), properties("SkippedDocument"));
     assertEquals(Set.of("exportId", "number", "valid", "recordsChecked", "filesChecked", "problems"), properties("Verification"));
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
-    assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind"), properties("Download"));
+    assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName"), properties("Download"));
     assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report"), enumOf("FileKind"));
   }
 

@@ -111,6 +111,22 @@ public final class Request {
     return text;
   }
 
+  /**
+   * The body as sent: decoded from base64 when API Gateway encoded it (a binary content type, e.g. an
+   * ISO-8859-15 file sent as application/octet-stream), else the text's UTF-8 bytes; null without body.
+   */
+  public byte[] bodyBytes() {
+    String b = event.getBody();
+    if (b == null) {
+      return null;
+    }
+    byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(b) : b.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new DomainException(ErrorKind.TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body may be at most 10 MB");
+    }
+    return bytes;
+  }
+
   public JsonNode json() {
     return Json.parse(body());
   }

@@ -70,7 +70,8 @@ public final class ExportJson {
 
   public static ObjectNode write(Download d) {
     return Json.object().put("kind", d.kind()).put("format", d.format()).put("url", d.url())
-        .put("expiresAt", d.expiresAt().toString()).put("sha256", d.sha256()).put("bytes", d.bytes());
+        .put("expiresAt", d.expiresAt().toString()).put("sha256", d.sha256()).put("bytes", d.bytes())
+        .put("fileName", d.fileName());
   }
 
   public static ObjectNode write(Verification v) {

@@ -87,4 +87,25 @@ class SettingsJsonTest {
       assertTrue(e.details().stream().anyMatch(v -> "accounts.customer".equals(v.field())), bad + ": " + e.details());
     }
   }
+
+  @Test
+  void depositsAsPayments_isRemoved_trueIsA400_falseIsIgnored() {
+    DomainException e = assertThrows(DomainException.class,
+        () -> merge(TenantSettings.defaults(), "{\"depositsAsPayments\": true}"));
+    assertEquals(ErrorKind.INVALID, e.kind());
+    assertEquals("SETTING_REMOVED", e.details().get(0).code(), e.details().toString());
+    assertEquals("depositsAsPayments", e.details().get(0).field());
+
+    assertEquals(TenantSettings.defaults(), merge(TenantSettings.defaults(), "{\"depositsAsPayments\": false}"));
+    assertTrue(SettingsJson.write(TenantSettings.defaults()).get("depositsAsPayments") == null, "no longer answered");
+  }
+
+  @Test
+  void vatRegimeServices_defaultsToCollections_andJournalCodesHoldTheMiscJournal() {
+    var written = SettingsJson.write(TenantSettings.defaults());
+    assertEquals("collections", written.get("vatRegimeServices").asText());
+    assertEquals("OD", written.get("journalCodes").get("misc").asText());
+    assertEquals("OPS", merge(TenantSettings.defaults(), "{\"journalCodes\": {\"misc\": \"OPS\"}}")
+        .journalCode(com.accountingexport.core.booking.JournalKind.MISC));
+  }
 }

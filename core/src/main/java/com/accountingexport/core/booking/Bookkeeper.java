@@ -482,7 +482,10 @@ public final class Bookkeeper {
     BigDecimal before = BigDecimal.ZERO;
     BigDecimal clearedBefore = BigDecimal.ZERO;
     Map<Group, BigDecimal> transferredBefore = new LinkedHashMap<>();
-    for (Document other : earlierSettlements(d, invoice, lookup)) {
+    // the other settlements matter only for a remainder: of pending VAT, or of a foreign invoice's EUR
+    // amount (in EUR without pending VAT, what 411 clears is what the payment pays either way)
+    boolean needsOthers = !pendingGroups.isEmpty() || !invoice.isEuro() || !d.isEuro();
+    for (Document other : needsOthers ? earlierSettlements(d, invoice, lookup) : List.<Document>of()) {
       BigDecimal covered = covered(amountFor(other, invoice), whole, before);
       if (covered.signum() == 0) {
         continue;
@@ -600,7 +603,7 @@ public final class Bookkeeper {
     }
     JournalKind journal = d.journal();
     JournalEntry entry = new JournalEntry(settings.journalCode(journal), journal.defaultLabel(), d.bookingDate(),
-        d.pieceRef(), d.date(), pieceLabel, d.id(), lines);
+        d.pieceRef(), d.date(), pieceLabel, d.id(), lines, d.links());
     if (!entry.isBalanced()) {
       return BookingResult.blocked(List.of(Anomaly.of(AnomalyCode.UNBALANCED, "The entry of " + d.pieceRef()
           + " does not balance: debit " + Money.format(entry.totalDebit()) + ", credit " + Money.format(entry.totalCredit()))));

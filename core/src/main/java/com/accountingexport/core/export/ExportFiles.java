@@ -4,17 +4,25 @@ import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.format.ExportContext;
+import com.accountingexport.core.format.FecReport;
 import com.accountingexport.core.format.FecValidator;
+import com.accountingexport.core.format.FecViolation;
 import com.accountingexport.core.format.FecWriter;
 import com.accountingexport.core.format.ExportWriter;
+import com.accountingexport.core.lettering.LetterLookup;
+import com.accountingexport.core.lettering.Lettering;
 import com.accountingexport.core.port.FileStore;
+import com.accountingexport.core.port.LetterCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.List;
+import com.accountingexport.core.booking.JournalEntry;
 
 /**
  * Where an export's files live and how they are written: streamed to the file store (multipart),
@@ -23,9 +31,30 @@ import java.util.List;
  */
 public final class ExportFiles {
   private final FileStore files;
+  private final LetterCodes letterCodes;
 
+  /** Files without lettering (tests of other things). */
   public ExportFiles(FileStore files) {
+    this(files, null);
+  }
+
+  /**
+   * @param letterCodes the tenant's lettering codes: formats that letter ({@link ExportWriter#lettered()})
+   *     get EcritureLet/DateLet from them; null = nothing is lettered
+   */
+  public ExportFiles(FileStore files, LetterCodes letterCodes) {
     this.files = files;
+    this.letterCodes = letterCodes;
+  }
+
+  /** Whether {@code writer}'s files carry lettering here (the entries are then read once more first). */
+  public boolean letters(ExportWriter writer) {
+    return letterCodes != null && writer.lettered();
+  }
+
+  /** The lettering of {@code entries} (read once, not kept) for a writer that letters; none otherwise. */
+  public LetterLookup lettering(TenantId tenant, ExportWriter writer, Iterator<JournalEntry> entries) {
+    return letters(writer) ? Lettering.of(tenant, entries, letterCodes) : LetterLookup.none();
   }
 
   /** What writes a file's bytes. */
@@ -65,11 +94,22 @@ public final class ExportFiles {
    * next to them, and checks it ({@link #checked}): at generation and when a download asks another
    * format, the same path.
    */
-  public ExportFile journal(String entriesKey, ExportWriter writer, ExportContext context) {
+  public ExportFile journal(TenantId tenant, String entriesKey, ExportWriter writer, ExportContext context) {
     String key = entriesKey.substring(0, entriesKey.lastIndexOf('/') + 1) + journalName(writer);
+    // lettering first (one pass over the entries), then the file (a second pass): codes are stable,
+    // so rendering the same entries again gives the same bytes
+    ExportContext lettered = context;
+    if (letters(writer)) {
+      try (InputStream in = files.open(entriesKey)) {
+        lettered = context.withLetters(lettering(tenant, writer, EntryCodec.read(in)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    ExportContext withLetters = lettered;
     return checked(write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.open(entriesKey)) {
-        writer.write(EntryCodec.read(in), context, out);
+        writer.write(EntryCodec.read(in), withLetters, out);
       }
     }), writer, context.exportNumber());
   }
@@ -87,19 +127,33 @@ public final class ExportFiles {
     if (!(writer instanceof FecWriter)) {
       return file;
     }
-    List<String> problems;
+    requireValidFec(file, StandardCharsets.UTF_8, "The " + writer.id() + " file of export " + exportNumber);
+    return file;
+  }
+
+  /**
+   * Reads a FEC just written back through {@link FecValidator}, in {@code encoding}.
+   *
+   * @param what the file, for the message ("The fec file of export EXP-2026-00001")
+   * @throws DomainException 422 {@code INVALID_FEC} with the validator's first findings, each with
+   *     its code and {@code line:column} as the field
+   */
+  void requireValidFec(ExportFile file, java.nio.charset.Charset encoding, String what) {
+    FecReport report;
     try (InputStream in = files.open(file.key())) {
-      problems = FecValidator.validate(in, FINDINGS_SHOWN);
+      report = FecValidator.check(in, FecValidator.Options.defaults().withMaxViolations(FINDINGS_SHOWN).withEncoding(encoding));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (problems.isEmpty()) {
-      return file;
+    if (report.valid()) {
+      return;
     }
-    List<Violation> details = problems.stream().map(p -> Violation.of("journal", "FEC_RULE", p)).toList();
-    throw DomainException.unprocessable("INVALID_FEC", "The " + writer.id() + " file of export " + exportNumber
-        + " does not pass the FEC checks (" + problems.size() + (problems.size() == FINDINGS_SHOWN ? "+" : "")
-        + " problems), first: " + problems.get(0), details);
+    List<Violation> details = report.violations().stream().map(v -> Violation.of(
+        "line " + v.line() + (v.column() == null ? "" : ", " + v.column()), v.code(), v.message())).toList();
+    FecViolation first = report.violations().get(0);
+    throw DomainException.unprocessable("INVALID_FEC", what + " does not pass the FEC checks ("
+        + report.violations().size() + (report.truncated() ? "+" : "") + " problems), first: line " + first.line()
+        + " " + first.code() + ": " + first.message(), details);
   }
 
   /** Streams {@code body} to {@code key}; the upload is thrown away if the body fails. */

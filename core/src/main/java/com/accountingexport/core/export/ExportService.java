@@ -127,7 +127,7 @@ public final class ExportService {
     if (e.status() == ExportStatus.READY) {
       exports.markDownloaded(tenant, e.id(), caller.actor(), clock.instant());
     }
-    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes());
+    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), name);
   }
 
   private static DomainException notAvailable(String kind, Export e) {
@@ -145,7 +145,7 @@ public final class ExportService {
     }
     ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> notAvailable("entries", e));
     ExportContext context = ExportFiles.context(e, settings.get(tenant).siren());
-    ExportFile rendered = files.journal(entries.key(), writer, context);
+    ExportFile rendered = files.journal(tenant, entries.key(), writer, context);
     exports.addFile(tenant, e.id(), rendered);
     return rendered;
   }

@@ -241,7 +241,7 @@ public final class GenerationSteps {
       throw DomainException.conflict("NOTHING_LEFT_TO_EXPORT",
           "Every selected document was claimed by a concurrent export or changed meanwhile");
     }
-    written.add(files.journal(written.get(0).key(), writer, context));
+    written.add(files.journal(tenant, written.get(0).key(), writer, context));
     r.accounts.finish();
     r.accountsOut.close();
     written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,

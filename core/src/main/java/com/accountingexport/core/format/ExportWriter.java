@@ -27,4 +27,9 @@ public interface ExportWriter {
    * {@code out} at the end but does not close it: the caller owns the stream.
    */
   void write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException;
+
+  /** Whether it writes lettering ({@link ExportContext#letters()}): the caller then computes it first. */
+  default boolean lettered() {
+    return false;
+  }
 }

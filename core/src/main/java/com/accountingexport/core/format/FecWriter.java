@@ -69,6 +69,11 @@ public final class FecWriter implements ExportWriter {
   }
 
   @Override
+  public boolean lettered() {
+    return true;
+  }
+
+  @Override
   public String fileExtension() {
     return "txt";
   }

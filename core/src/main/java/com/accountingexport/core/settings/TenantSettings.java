@@ -48,7 +48,7 @@ public record TenantSettings(
     if (journalCodes != null) {
       codes.putAll(journalCodes);
     }
-    journalCodes = Map.copyOf(codes);
+    journalCodes = java.util.Collections.unmodifiableMap(codes); // in book order (VT, BQ, AC, CA, NDF, OD)
     EnumMap<Screen, Set<Role>> access = new EnumMap<>(Screen.class);
     access.putAll(defaultPageAccess());
     if (pageAccess != null) {

@@ -217,4 +217,52 @@ class DocumentsHandlerTest {
     assertEquals(200, r.getStatusCode());
     assertTrue(json(r).get("nextCursor").isNull());
   }
+
+  @Test
+  void aPaymentOfSeveralInvoices_roundTrips_andItsSharesOfVatMove() {
+    assertEquals(201, put("inv-a", invoice("inv-a", "100.00", "20.00", "120.00")).getStatusCode());
+    assertEquals(201, put("inv-b", invoice("inv-b", "50.00", "10.00", "60.00")).getStatusCode());
+    String payment = """
+        {"type": "payment", "number": "R-1", "date": "2026-03-10", "status": "validated",
+         "counterparty": {"id": "C42", "name": "Client SARL"},
+         "totals": {"net": "180.00", "vat": "0.00", "gross": "180.00"},
+         "relatedDocumentIds": [{"documentId": "inv-a", "amount": "120.00"}, {"documentId": "inv-b", "amount": "60.00"}],
+         "validatedAt": "2026-03-10T09:00:00Z",
+         "payment": {"method": "transfer", "bankAccount": "512000", "paidAt": "2026-03-10"}}
+        """;
+    APIGatewayV2HTTPResponse r = put("pay-1", payment);
+    assertEquals(201, r.getStatusCode(), r.getBody());
+    JsonNode d = json(r);
+    assertEquals("inv-b", d.get("relatedDocumentIds").get(1).get("documentId").asText(), r.getBody());
+    assertEquals("60.00", d.get("relatedDocumentIds").get(1).get("amount").asText());
+    assertEquals("2026-03-10T09:00:00Z", d.get("validatedAt").asText());
+    assertEquals(0, d.get("anomalies").size(), r.getBody());
+  }
+
+  @Test
+  void relatedDocumentIds_vatRegimeAndValidatedAt_areCheckedAtTheEdge() {
+    String base = """
+        {"type": "%s", "date": "2026-03-10", "status": "validated",
+         "counterparty": {"id": "C42", "name": "Client SARL"}, %s
+         "totals": {"net": "10.00", "vat": "0.00", "gross": "10.00"},
+         "payment": {"method": "transfer", "paidAt": "2026-03-10"}}
+        """;
+    record Case(String type, String fields, String field) {}
+    for (Case c : List.of(
+        new Case("payment", "\"relatedDocumentIds\": [{\"documentId\": \"x\", \"amount\": \"-1.00\"}],",
+            "relatedDocumentIds[0].amount"),
+        new Case("payment", "\"relatedDocumentIds\": [{\"documentId\": \"x\"}],", "relatedDocumentIds[0].amount"),
+        new Case("payment", "\"relatedDocumentIds\": [{\"documentId\": \"x\", \"amount\": \"1.00\"},"
+            + " {\"documentId\": \"x\", \"amount\": \"1.00\"}],", "relatedDocumentIds[1].documentId"),
+        new Case("payment", "\"relatedDocumentId\": \"y\", \"relatedDocumentIds\": [{\"documentId\": \"x\", \"amount\": \"1.00\"}],",
+            "relatedDocumentIds"),
+        new Case("payment", "\"vatRegime\": \"debits\",", "vatRegime"),
+        new Case("supplier_payment", "\"vatRegime\": \"weekly\",", "vatRegime"),
+        new Case("payment", "\"validatedAt\": \"yesterday\",", "validatedAt"))) {
+      APIGatewayV2HTTPResponse r = put("edge-1", base.formatted(c.type(), c.fields()));
+      assertError(r, 400, "VALIDATION_FAILED");
+      assertTrue(detailNames(r, c.field()), c + ": " + r.getBody());
+    }
+    assertEquals(201, put("edge-2", base.formatted("supplier_payment", "\"vatRegime\": \"debits\",")).getStatusCode());
+  }
 }
