@@ -60,6 +60,8 @@ public final class DynamoDocumentRepository implements DocumentRepository {
 
   private static final String PUT_CONDITION =
       "attribute_not_exists(#exportId) AND (attribute_not_exists(#pk) OR #version = :version)";
+  private static final Map<String, String> PUT_NAMES = Map.of(
+      "#exportId", DocumentItemMapper.EXPORT_ID, "#pk", TableDefinition.PK, "#version", DocumentItemMapper.VERSION);
 
   private final DynamoDbClient dynamo;
   private final String tableName;
@@ -97,10 +99,7 @@ public final class DynamoDocumentRepository implements DocumentRepository {
         dynamo.putItem(r -> r.tableName(tableName)
             .item(DocumentItemMapper.toItem(tenant, stored))
             .conditionExpression(PUT_CONDITION)
-            .expressionAttributeNames(Map.of(
-                "#exportId", DocumentItemMapper.EXPORT_ID,
-                "#pk", TableDefinition.PK,
-                "#version", DocumentItemMapper.VERSION))
+            .expressionAttributeNames(PUT_NAMES)
             .expressionAttributeValues(Map.of(":version", Attrs.n(version)))
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         return stored;
@@ -111,8 +110,7 @@ public final class DynamoDocumentRepository implements DocumentRepository {
           throw frozen(document.id(), DocumentItemMapper.exportRef(old));
         }
         if (attempt >= MAX_WRITE_ATTEMPTS) {
-          throw new DomainException(ErrorKind.UNAVAILABLE, "DOCUMENT_BUSY",
-              "Document " + document.id() + " is being changed by other requests; retry later");
+          throw busy(document.id());
         }
         backoff(attempt);
         current = readForWrite(key); // after the pause: the version the winners left
@@ -132,10 +130,7 @@ public final class DynamoDocumentRepository implements DocumentRepository {
     writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
         .item(DocumentItemMapper.toItem(tenant, stored))
         .conditionExpression(PUT_CONDITION)
-        .expressionAttributeNames(Map.of(
-            "#exportId", DocumentItemMapper.EXPORT_ID,
-            "#pk", TableDefinition.PK,
-            "#version", DocumentItemMapper.VERSION))
+        .expressionAttributeNames(PUT_NAMES)
         .expressionAttributeValues(Map.of(":version", Attrs.n(version)))
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
     for (String related : after) {
@@ -163,8 +158,7 @@ public final class DynamoDocumentRepository implements DocumentRepository {
         throw frozen(id, DocumentItemMapper.exportRef(old));
       }
       if (attempt >= MAX_WRITE_ATTEMPTS) {
-        throw new DomainException(ErrorKind.UNAVAILABLE, "DOCUMENT_BUSY",
-            "Document " + id + " is being changed by other requests; retry later");
+        throw busy(id);
       }
       backoff(attempt); // another writer won, or the transaction met another one
       return Optional.empty();
@@ -335,6 +329,11 @@ public final class DynamoDocumentRepository implements DocumentRepository {
     }
     Long version = Attrs.getLong(item, DocumentItemMapper.VERSION);
     return version == null ? 0 : version;
+  }
+
+  private static DomainException busy(String documentId) {
+    return new DomainException(ErrorKind.UNAVAILABLE, "DOCUMENT_BUSY",
+        "Document " + documentId + " is being changed by other requests; retry later");
   }
 
   private static DomainException frozen(String documentId, ExportRef export) {

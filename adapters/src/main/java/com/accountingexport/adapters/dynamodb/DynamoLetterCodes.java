@@ -3,12 +3,20 @@ package com.accountingexport.adapters.dynamodb;
 import static com.accountingexport.adapters.dynamodb.TableDefinition.PK;
 
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.port.LetterCodes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -43,6 +51,10 @@ public final class DynamoLetterCodes implements LetterCodes {
   public static final String ACCOUNT = "account";
   public static final String ANCHOR = "anchor";
 
+  /** BatchGetItem takes at most 100 keys. */
+  static final int BATCH = 100;
+  static final int MAX_BATCH_ATTEMPTS = 10;
+
   private final DynamoDbClient dynamo;
   private final String tableName;
 
@@ -69,11 +81,54 @@ public final class DynamoLetterCodes implements LetterCodes {
     Objects.requireNonNull(tenant, "tenant");
     requireText(account, "account");
     requireText(anchor, "anchor");
-    Map<String, AttributeValue> key = anchorKey(tenant, account, anchor);
-    String known = readCode(key);
-    if (known != null) {
-      return known;
+    String known = readCode(anchorKey(tenant, account, anchor));
+    return known != null ? known : issue(tenant, account, anchor);
+  }
+
+  /**
+   * Reads the codes already issued 100 anchors per BatchGetItem (strongly consistent), then issues
+   * the missing ones one by one in the order given: a fiscal year's thousands of lettered groups cost
+   * tens of calls, not thousands.
+   */
+  @Override
+  public Map<Key, String> codesFor(TenantId tenant, List<Key> keys) {
+    Objects.requireNonNull(tenant, "tenant");
+    List<Key> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+    Map<Key, String> found = new HashMap<>();
+    for (int from = 0; from < unique.size(); from += BATCH) {
+      List<Key> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH));
+      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
+          .keys(chunk.stream().map(k -> anchorKey(tenant, k.account(), k.anchor())).toList())
+          .consistentRead(true).build());
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+          found.put(new Key(Attrs.getS(item, ACCOUNT), Attrs.getS(item, ANCHOR)), Attrs.getS(item, CODE));
+        }
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        if (!pending.isEmpty()) {
+          if (attempt >= MAX_BATCH_ATTEMPTS) {
+            throw new DomainException(ErrorKind.UNAVAILABLE, "STORAGE_BUSY",
+                "The lettering codes are being throttled; retry later");
+          }
+          DynamoCalls.backoff(attempt, 10, 500);
+        }
+      }
     }
+    Map<Key, String> out = new LinkedHashMap<>();
+    for (Key k : unique) {
+      String code = found.get(k);
+      out.put(k, code != null ? code : issue(tenant, k.account(), k.anchor()));
+    }
+    return out;
+  }
+
+  /** Draws a number and records its code for the anchor; the winner's code when another caller was first. */
+  private String issue(TenantId tenant, String account, String anchor) {
+    requireText(account, "account");
+    requireText(anchor, "anchor");
+    Map<String, AttributeValue> key = anchorKey(tenant, account, anchor);
     String code = LetterCodes.code(draw(tenant, account) - 1);
     Map<String, AttributeValue> item = new HashMap<>(key);
     item.put(CODE, Attrs.s(code));

@@ -74,6 +74,33 @@ class DynamoLetterCodesIT {
   }
 
   @Test
+  void codesFor_shouldAnswerKnownCodesInBatches_andIssueTheNewOnesInOrder() {
+    // given: 250 anchors (three batches), the first 120 issued one by one before
+    TenantId tenant = new TenantId("letters-batch");
+    java.util.List<com.accountingexport.core.port.LetterCodes.Key> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      keys.add(new com.accountingexport.core.port.LetterCodes.Key(i % 2 == 0 ? "411C1" : "411C2", "inv-" + i));
+    }
+    Map<String, String> before = new java.util.HashMap<>();
+    for (int i = 0; i < 120; i++) {
+      before.put(keys.get(i).anchor(), codes.codeFor(tenant, keys.get(i).account(), keys.get(i).anchor()));
+    }
+
+    // when
+    Map<com.accountingexport.core.port.LetterCodes.Key, String> all = codes.codesFor(tenant, keys);
+
+    // then: the old ones unchanged, the new ones following them, no code twice on one account
+    assertEquals(250, all.size());
+    for (int i = 0; i < 120; i++) {
+      assertEquals(before.get(keys.get(i).anchor()), all.get(keys.get(i)));
+    }
+    assertEquals(com.accountingexport.core.port.LetterCodes.code(60), all.get(keys.get(120)), "the 61st code of 411C1");
+    assertEquals(125, all.entrySet().stream().filter(e -> e.getKey().account().equals("411C1"))
+        .map(Map.Entry::getValue).distinct().count());
+    assertEquals(all, codes.codesFor(tenant, keys), "asked again: the same codes");
+  }
+
+  @Test
   void codeFor_shouldGiveOneCodePerAnchorAndNeverOneCodeTwice_whenEightCallersRace() throws Exception {
     // given: each thread its own client on the same server, all released at once
     TenantId tenant = new TenantId("letters-race");

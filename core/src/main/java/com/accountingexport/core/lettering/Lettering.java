@@ -207,8 +207,14 @@ public final class Lettering implements LetterLookup {
       }
       lettered.sort(Comparator.comparing((Group g) -> g.last).thenComparing(Group::anchor)
           .thenComparing(g -> g.aux).thenComparing(g -> g.account, Comparator.nullsFirst(Comparator.naturalOrder())));
+      List<LetterCodes.Key> keys = new ArrayList<>();
       for (Group g : lettered) {
-        g.letter = new Letter(codes.codeFor(tenant, g.aux, g.anchor()), g.last);
+        keys.add(new LetterCodes.Key(g.aux, g.anchor()));
+      }
+      Map<LetterCodes.Key, String> issued = codes.codesFor(tenant, keys);
+      for (int i = 0; i < lettered.size(); i++) {
+        Group g = lettered.get(i);
+        g.letter = new Letter(issued.get(keys.get(i)), g.last);
       }
       Map<Key, Letter> letters = new HashMap<>();
       for (AuxLine l : lines) {

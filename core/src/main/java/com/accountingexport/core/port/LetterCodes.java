@@ -17,6 +17,22 @@ public interface LetterCodes {
   /** The code of {@code anchor} on {@code account} for {@code tenant}, issued on first call. */
   String codeFor(TenantId tenant, String account, String anchor);
 
+  /** One (account, anchor) of {@link #codesFor}. */
+  record Key(String account, String anchor) {}
+
+  /**
+   * The codes of many anchors at once, each as {@link #codeFor} would give it; new ones are issued in
+   * the order of {@code keys}. Implementations read the existing codes in batches (a fiscal year
+   * holds thousands of lettered groups); this default asks them one by one.
+   */
+  default java.util.Map<Key, String> codesFor(TenantId tenant, java.util.List<Key> keys) {
+    java.util.Map<Key, String> out = new java.util.LinkedHashMap<>();
+    for (Key k : keys) {
+      out.computeIfAbsent(k, x -> codeFor(tenant, x.account(), x.anchor()));
+    }
+    return out;
+  }
+
   /**
    * The {@code n}-th code (from 0) of an account: AA … AZ, BA … ZZ (676 codes), then AAA … ZZZ, then
    * four letters, and so on: two letters at least, one more whenever the shorter ones run out.
