@@ -92,6 +92,21 @@ public final class ApiGatewayEvents {
     return event;
   }
 
+  /**
+   * Whether API Gateway passes a body of this content type as text: {@code text/*}, JSON, XML, form
+   * data and JavaScript (and a body without a content type, as curl sends with -d). Every other type
+   * (application/octet-stream, images, multipart) arrives base64-encoded.
+   */
+  static boolean isText(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+        || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/x-www-form-urlencoded")
+        || type.equals("application/javascript");
+  }
+
   /** Header names lower-cased; a repeated header's values joined by commas, in order. */
   public static Map<String, String> headers(List<Map.Entry<String, String>> lines) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -156,10 +156,15 @@ public final class LocalGateway implements AutoCloseable {
     ex.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headerLines.add(Map.entry(name, v))));
     String protocol = ex.getProtocol() == null ? "HTTP/1.1" : ex.getProtocol();
     String sourceIp = ex.getRemoteAddress() == null ? "127.0.0.1" : ex.getRemoteAddress().getAddress().getHostAddress();
+    // as HTTP APIs do: a body of a binary content type (application/octet-stream...) arrives base64-encoded
+    boolean binary = body.length > 0 && !ApiGatewayEvents.isText(ex.getRequestHeaders().getFirst("Content-Type"));
+    String text = body.length == 0 ? null
+        : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
     ApiGatewayEvents.Request request = new ApiGatewayEvents.Request(method, rawPath, rawQuery, headerLines,
-        body.length == 0 ? null : new String(body, StandardCharsets.UTF_8), sourceIp, protocol);
+        text, sourceIp, protocol);
     Instant now = clock.instant();
     APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request, match, claims, requestId, now);
+    event.setIsBase64Encoded(binary);
 
     String target = match.route().target();
     APIGatewayV2HTTPResponse response;

@@ -83,6 +83,27 @@ class LocalGatewayTest {
   }
 
   @Test
+  void aBinaryBody_arrivesBase64Encoded_likeHttpApisDo_andATextOneAsText() throws Exception {
+    String token = JSON.readTree(send("POST", "/local/token", null, "{\"tenant\":\"acme\"}").body()).get("token").asText();
+    byte[] latin9 = "Société €".getBytes(java.nio.charset.Charset.forName("ISO-8859-15"));
+    for (String type : new String[] {"application/octet-stream", "text/plain; charset=UTF-8"}) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/fec/validate"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", type)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(type.startsWith("text") ? "Société €".getBytes(StandardCharsets.UTF_8) : latin9))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      APIGatewayV2HTTPEvent event = LAST.get();
+      if (type.startsWith("text")) {
+        assertFalse(event.getIsBase64Encoded());
+        assertEquals("Société €", event.getBody());
+      } else {
+        assertTrue(event.getIsBase64Encoded());
+        assertArrayEquals(latin9, Base64.getDecoder().decode(event.getBody()));
+      }
+    }
+  }
+
+  @Test
   void token_shouldBeMinted_andAccepted() throws Exception {
     HttpResponse<String> r = send("POST", "/local/token", null,
         "{\"tenant\":\"acme\",\"role\":\"company_user\",\"sub\":\"u-9\",\"email\":\"u9@acme.fr\",\"ttlSeconds\":600}");
