@@ -18,7 +18,8 @@ import java.util.List;
  * several invoices). {@code vatRegime}: on a purchase-side document, the supplier's regime for its
  * services (null = collections, the legal default); ignored on sales documents, which follow the
  * tenant's setting. {@code validatedAt}: when the document was validated (seed 001: a document
- * validated after an export's end date waits for the next export).
+ * validated after an export's end date waits for the next export). {@code dueDate}: when payment is
+ * due (printed on the invoice), null = {@code paymentTermsDays} after its date.
  */
 public record Document(
     String id,
@@ -39,7 +40,8 @@ public record Document(
     LocalDate accountingPeriodEnd,
     List<Allocation> relatedDocumentIds,
     VatRegime vatRegime,
-    Instant validatedAt) {
+    Instant validatedAt,
+    LocalDate dueDate) {
 
   public Document {
     lines = lines == null ? List.of() : List.copyOf(lines);
@@ -54,7 +56,23 @@ public record Document(
       String relatedDocumentId, List<String> depositDocumentIds, PaymentInfo payment, String engagementNumber,
       String purchaseOrderNumber, LocalDate accountingPeriodEnd) {
     this(id, type, number, date, status, currency, exchangeRate, counterparty, lines, totals, relatedDocumentId,
-        depositDocumentIds, payment, engagementNumber, purchaseOrderNumber, accountingPeriodEnd, null, null, null);
+        depositDocumentIds, payment, engagementNumber, purchaseOrderNumber, accountingPeriodEnd, null, null, null, null);
+  }
+
+  /** A document without a due date (it is then due {@code paymentTermsDays} after its date). */
+  public Document(String id, DocumentType type, String number, LocalDate date, DocumentStatus status, String currency,
+      BigDecimal exchangeRate, Counterparty counterparty, List<DocumentLine> lines, Totals totals,
+      String relatedDocumentId, List<String> depositDocumentIds, PaymentInfo payment, String engagementNumber,
+      String purchaseOrderNumber, LocalDate accountingPeriodEnd, List<Allocation> relatedDocumentIds,
+      VatRegime vatRegime, Instant validatedAt) {
+    this(id, type, number, date, status, currency, exchangeRate, counterparty, lines, totals, relatedDocumentId,
+        depositDocumentIds, payment, engagementNumber, purchaseOrderNumber, accountingPeriodEnd, relatedDocumentIds,
+        vatRegime, validatedAt, null);
+  }
+
+  /** Its {@code dueDate}, else {@code paymentTermsDays} after its date. */
+  public LocalDate dueDateOr(int paymentTermsDays) {
+    return dueDate != null ? dueDate : date == null ? null : date.plusDays(paymentTermsDays);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.Set;
  *     every default value is stored as null)
  * @param notifyAbove exports generated in the request (below {@code backgroundThreshold}) with more
  *     documents than this also send the READY / FAILED mail; null = only background exports do
+ * @param invoicing the seller and terms printed on rendered invoice PDFs, and the default bundles
  */
 public record TenantSettings(
     MonthDay fiscalYearStart,
@@ -36,7 +37,8 @@ public record TenantSettings(
     String siren,
     Language language,
     AutoExport autoExport,
-    Integer notifyAbove) {
+    Integer notifyAbove,
+    Invoicing invoicing) {
 
   public static final String DEFAULT_NUMBERING = "EXP-{yyyy}-{seq:5}";
 
@@ -58,6 +60,22 @@ public record TenantSettings(
     notificationEmails = notificationEmails == null ? List.of() : List.copyOf(notificationEmails);
     language = language == null ? Language.FR : language;
     autoExport = AutoExport.DISABLED.equals(autoExport) ? null : autoExport;
+    invoicing = invoicing == null ? Invoicing.defaults() : invoicing;
+  }
+
+  /** Settings with the default invoicing (the record as it was before {@code invoicing}). */
+  public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
+      String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
+      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren, Language language, AutoExport autoExport,
+      Integer notifyAbove) {
+    this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
+        backgroundThreshold, pageAccess, siren, language, autoExport, notifyAbove, null);
+  }
+
+  /** The same settings with other invoicing. */
+  public TenantSettings withInvoicing(Invoicing value) {
+    return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
+        notificationEmails, backgroundThreshold, pageAccess, siren, language, autoExport, notifyAbove, value);
   }
 
   /** Settings whose synchronous exports send no mail (the record as it was before {@code notifyAbove}). */
@@ -97,13 +115,13 @@ public record TenantSettings(
   public static TenantSettings defaults() {
     return new TenantSettings(
         MonthDay.of(1, 1), VatRegime.COLLECTIONS, DEFAULT_NUMBERING, "fec",
-        null, AccountMapping.defaults(), List.of(), 1000, null, null, Language.FR, null, null);
+        null, AccountMapping.defaults(), List.of(), 1000, null, null, Language.FR, null, null, Invoicing.defaults());
   }
 
   /** The same settings with another monthly export (null = disabled). */
   public TenantSettings withAutoExport(AutoExport value) {
     return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
-        notificationEmails, backgroundThreshold, pageAccess, siren, language, value, notifyAbove);
+        notificationEmails, backgroundThreshold, pageAccess, siren, language, value, notifyAbove, invoicing);
   }
 
   /** Whether an export of {@code documents} documents generated in the request mails its outcome. */
