@@ -232,7 +232,7 @@ class OpenApiTest {
   void documentSchemas_haveExactlyTheContractsFields() {
     assertEquals(Set.of("id", "type", "number", "date", "status", "currency", "exchangeRate", "counterparty", "lines",
         "totals", "relatedDocumentId", "depositDocumentIds", "payment", "engagementNumber", "purchaseOrderNumber",
-        "accountingPeriodEnd", "relatedDocumentIds", "vatRegime", "validatedAt"), properties("Document"));
+        "accountingPeriodEnd", "relatedDocumentIds", "vatRegime", "validatedAt", "dueDate"), properties("Document"));
     assertEquals(List.of("type", "date", "status", "totals"), path(SPEC, "components", "schemas", "Document", "required"));
     assertEquals(Set.of("id", "name", "accountNumber", "siret", "vatNumber", "countryCode", "billingAddress",
         "deliveryAddress", "chorus", "email"), properties("Counterparty"));
@@ -294,7 +294,7 @@ class OpenApiTest {
     assertFalse(settings.containsKey("required"), "PUT /settings takes any subset");
     assertEquals(Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern", "defaultFormat", "journalCodes",
         "accounts", "notificationEmails", "backgroundThreshold", "pageAccess", "siren", "locale",
-        "autoExport", "notifyAbove"), properties("Settings"));
+        "autoExport", "notifyAbove", "company", "paymentTermsDays", "latePenaltyRate", "defaultPdf"), properties("Settings"));
     assertEquals(Set.of("enabled", "dayOfMonth", "journals", "format"), properties("AutoExportSettings"));
     assertEquals(31, path(SPEC, "components", "schemas", "AutoExportSettings", "properties", "dayOfMonth", "maximum"));
     assertEquals(List.of("debits", "collections"), path(settings, "properties", "vatRegimeServices", "enum"));

@@ -84,6 +84,7 @@ public final class DocumentItemMapper {
   public static final String RELATED_DOCUMENT_IDS = "relatedDocumentIds";
   public static final String VAT_REGIME = "vatRegime";
   public static final String VALIDATED_AT = "validatedAt";
+  public static final String DUE_DATE = "dueDate";
   /** Sort key prefix of a relation item: {@code SETTLEDBY#<settlementId>} in the settled document's partition. */
   public static final String SK_SETTLED_BY = "SETTLEDBY#";
   /** The settlement's id on a relation item. */
@@ -213,6 +214,7 @@ public final class DocumentItemMapper {
       putS(item, VAT_REGIME, d.vatRegime().wire());
     }
     putInstant(item, VALIDATED_AT, d.validatedAt());
+    putDate(item, DUE_DATE, d.dueDate());
     return item;
   }
 
@@ -291,7 +293,8 @@ public final class DocumentItemMapper {
         getDate(item, ACCOUNTING_PERIOD_END),
         allocations(getList(item, RELATED_DOCUMENT_IDS)),
         vatRegime == null ? null : VatRegime.fromWire(vatRegime).orElseThrow(() -> unknown(VAT_REGIME, vatRegime)),
-        getInstant(item, VALIDATED_AT));
+        getInstant(item, VALIDATED_AT),
+        getDate(item, DUE_DATE));
   }
 
   private static List<Allocation> allocations(List<AttributeValue> stored) {
@@ -335,7 +338,7 @@ public final class DocumentItemMapper {
         getBool(m, "chorus", false), getS(m, "email"));
   }
 
-  private static Map<String, AttributeValue> address(Address a) {
+  static Map<String, AttributeValue> address(Address a) {
     Map<String, AttributeValue> m = new HashMap<>();
     putS(m, "line1", a.line1());
     putS(m, "line2", a.line2());
@@ -346,7 +349,7 @@ public final class DocumentItemMapper {
     return m;
   }
 
-  private static Address toAddress(Map<String, AttributeValue> m) {
+  static Address toAddress(Map<String, AttributeValue> m) {
     return new Address(getS(m, "line1"), getS(m, "line2"), getS(m, "postalCode"), getS(m, "city"),
         getS(m, "countryCode"), getS(m, "siret"));
   }

@@ -1,10 +1,13 @@
 package com.accountingexport.adapters.dynamodb;
 
 import static com.accountingexport.adapters.dynamodb.Attrs.getBool;
+import static com.accountingexport.adapters.dynamodb.Attrs.getDecimal;
 import static com.accountingexport.adapters.dynamodb.Attrs.getLong;
 import static com.accountingexport.adapters.dynamodb.Attrs.getMap;
 import static com.accountingexport.adapters.dynamodb.Attrs.getS;
 import static com.accountingexport.adapters.dynamodb.Attrs.getStrings;
+import static com.accountingexport.adapters.dynamodb.Attrs.putMap;
+import static com.accountingexport.adapters.dynamodb.Attrs.putMoney;
 import static com.accountingexport.adapters.dynamodb.Attrs.putS;
 import static com.accountingexport.adapters.dynamodb.Attrs.putStrings;
 
@@ -14,7 +17,10 @@ import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.settings.AccountMapping;
 import com.accountingexport.core.settings.AutoExport;
+import com.accountingexport.core.settings.Company;
+import com.accountingexport.core.settings.Invoicing;
 import com.accountingexport.core.settings.Language;
+import com.accountingexport.core.settings.PdfBundle;
 import com.accountingexport.core.settings.TenantSettings;
 import com.accountingexport.core.settings.VatRegime;
 import java.time.MonthDay;
@@ -51,6 +57,8 @@ public final class SettingsItemMapper {
   public static final String FISCAL_YEAR_START = "fiscalYearStart";
   public static final String VAT_REGIME_SERVICES = "vatRegimeServices";
   public static final String NUMBERING_PATTERN = "numberingPattern";
+  /** A map: {@code company} (a map, its address a map, its logo base64), {@code paymentTermsDays}, {@code latePenaltyRate}, {@code defaultPdf}. */
+  public static final String INVOICING = "invoicing";
   public static final String DEFAULT_FORMAT = "defaultFormat";
   public static final String JOURNAL_CODES = "journalCodes";
   public static final String ACCOUNTS = "accounts";
@@ -121,6 +129,7 @@ public final class SettingsItemMapper {
     if (s.notifyAbove() != null) {
       item.put(NOTIFY_ABOVE, Attrs.n(s.notifyAbove()));
     }
+    item.put(INVOICING, Attrs.m(invoicing(s.invoicing())));
     AutoExport auto = s.autoExport();
     if (auto != null) {
       Map<String, AttributeValue> a = new HashMap<>();
@@ -160,7 +169,53 @@ public final class SettingsItemMapper {
         locale == null ? defaults.language()
             : Language.fromWire(locale).orElseThrow(() -> unknown(LOCALE, locale)),
         autoExport(getMap(item, AUTO_EXPORT)),
-        notifyAbove == null ? null : Math.toIntExact(notifyAbove));
+        notifyAbove == null ? null : Math.toIntExact(notifyAbove),
+        toInvoicing(getMap(item, INVOICING)));
+  }
+
+  private static Map<String, AttributeValue> invoicing(Invoicing i) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    Company c = i.company();
+    if (c != null) {
+      Map<String, AttributeValue> cm = new HashMap<>();
+      putS(cm, "name", c.name());
+      putS(cm, "legalForm", c.legalForm());
+      if (c.shareCapital() != null) {
+        putMoney(cm, "shareCapital", c.shareCapital());
+      }
+      if (c.address() != null) {
+        putMap(cm, "address", DocumentItemMapper.address(c.address()));
+      }
+      putS(cm, "siren", c.siren());
+      putS(cm, "siret", c.siret());
+      putS(cm, "rcs", c.rcs());
+      putS(cm, "vatNumber", c.vatNumber());
+      putS(cm, "logo", c.logo());
+      m.put("company", Attrs.m(cm));
+    }
+    m.put("paymentTermsDays", Attrs.n(i.paymentTermsDays()));
+    putS(m, "latePenaltyRate", i.latePenaltyRate());
+    putS(m, "defaultPdf", i.defaultPdf().wire());
+    return m;
+  }
+
+  private static Invoicing toInvoicing(Map<String, AttributeValue> m) {
+    if (m == null) {
+      return Invoicing.defaults();
+    }
+    Map<String, AttributeValue> cm = getMap(m, "company");
+    Company company = null;
+    if (cm != null) {
+      Map<String, AttributeValue> address = getMap(cm, "address");
+      company = new Company(getS(cm, "name"), getS(cm, "legalForm"), getDecimal(cm, "shareCapital"),
+          address == null ? null : DocumentItemMapper.toAddress(address), getS(cm, "siren"), getS(cm, "siret"),
+          getS(cm, "rcs"), getS(cm, "vatNumber"), getS(cm, "logo"));
+    }
+    Long terms = getLong(m, "paymentTermsDays");
+    String pdf = getS(m, "defaultPdf");
+    return new Invoicing(company, terms == null ? Invoicing.DEFAULT_PAYMENT_TERMS_DAYS : Math.toIntExact(terms),
+        getS(m, "latePenaltyRate"),
+        pdf == null ? PdfBundle.NONE : PdfBundle.fromWire(pdf).orElseThrow(() -> unknown(INVOICING + ".defaultPdf", pdf)));
   }
 
   private static AutoExport autoExport(Map<String, AttributeValue> stored) {

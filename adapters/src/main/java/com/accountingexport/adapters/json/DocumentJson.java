@@ -47,7 +47,7 @@ public final class DocumentJson {
   private static final Set<String> DOCUMENT_FIELDS = Set.of("id", "type", "number", "date", "status", "currency",
       "exchangeRate", "counterparty", "lines", "totals", "relatedDocumentId", "depositDocumentIds", "payment",
       "engagementNumber", "purchaseOrderNumber", "accountingPeriodEnd", "relatedDocumentIds", "vatRegime",
-      "validatedAt",
+      "validatedAt", "dueDate",
       // read-only fields of a GET answer, accepted and ignored so that a client may send back what it read
       "exportState", "exportId", "exportNumber", "anomalies", "createdAt", "updatedAt", "version");
   private static final Set<String> COUNTERPARTY_FIELDS = Set.of("id", "name", "accountNumber", "siret", "vatNumber",
@@ -145,12 +145,13 @@ public final class DocumentJson {
           + " purchase credit notes and supplier payments carry it; sales follow settings.vatRegimeServices");
     }
     Instant validatedAt = instant(n, prefix, "validatedAt", r);
+    LocalDate dueDate = r.date(n, prefix, "dueDate", false);
 
     if (r.violations().size() > before) {
       return null;
     }
     return new Document(id, type, number, date, status, currency == null ? "EUR" : currency, rate, counterparty,
-        lines, totals, related, deposits, payment, engagement, po, periodEnd, allocations, vatRegime, validatedAt);
+        lines, totals, related, deposits, payment, engagement, po, periodEnd, allocations, vatRegime, validatedAt, dueDate);
   }
 
   /** {@code relatedDocumentIds}: settlements only, each {documentId, amount > 0}, each document once. */
@@ -235,7 +236,7 @@ public final class DocumentJson {
         Boolean.TRUE.equals(chorus), email);
   }
 
-  private static Address address(JsonNode n, String prefix, JsonReader r) {
+  static Address address(JsonNode n, String prefix, JsonReader r) {
     r.onlyFields(n, prefix, ADDRESS_FIELDS);
     return new Address(
         r.text(n, prefix, "line1", false, 200), r.text(n, prefix, "line2", false, 200),
@@ -385,10 +386,13 @@ public final class DocumentJson {
     if (d.validatedAt() != null) {
       o.put("validatedAt", d.validatedAt().toString());
     }
+    if (d.dueDate() != null) {
+      o.put("dueDate", d.dueDate().toString());
+    }
     return o;
   }
 
-  private static ObjectNode address(Address a) {
+  static ObjectNode address(Address a) {
     ObjectNode o = Json.object();
     putIf(o, "line1", a.line1());
     putIf(o, "line2", a.line2());

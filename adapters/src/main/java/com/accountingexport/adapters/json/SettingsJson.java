@@ -5,6 +5,7 @@ import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.settings.AccountMapping;
 import com.accountingexport.core.settings.AutoExport;
+import com.accountingexport.core.settings.Invoicing;
 import com.accountingexport.core.settings.Language;
 import com.accountingexport.core.settings.TenantSettings;
 import com.accountingexport.core.settings.VatRegime;
@@ -47,7 +48,8 @@ public final class SettingsJson {
   private static final List<String> PREFIX_FIELDS = List.of("customerAuxPrefix", "supplierAuxPrefix", "employeeAuxPrefix");
   private static final Set<String> FIELDS = Set.of("fiscalYearStart", "vatRegimeServices", "numberingPattern",
       "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
-      "pageAccess", "siren", "locale", "autoExport", "notifyAbove");
+      "pageAccess", "siren", "locale", "autoExport", "notifyAbove", "company", "paymentTermsDays", "latePenaltyRate",
+      "defaultPdf");
   private static final Set<String> AUTO_EXPORT_FIELDS = Set.of("enabled", "dayOfMonth", "journals", "format");
 
   private SettingsJson() {}
@@ -132,6 +134,7 @@ public final class SettingsJson {
     if (notifyNode != null) {
       notifyAbove = notifyNode.isNull() ? null : r.integer(n, "", "notifyAbove", 0, 1_000_000);
     }
+    Invoicing invoicing = InvoicingJson.merge(current.invoicing(), n, r);
     r.throwIfInvalid();
     return new TenantSettings(fy,
         regime != null ? regime : current.vatRegimeServices(),
@@ -142,7 +145,7 @@ public final class SettingsJson {
         threshold != null ? threshold : current.backgroundThreshold(),
         access, siren,
         language != null ? language : current.language(),
-        autoExport, notifyAbove);
+        autoExport, notifyAbove, invoicing);
   }
 
   /**
@@ -344,6 +347,7 @@ public final class SettingsJson {
       ArrayNode roles = pa.putArray(sc.wire());
       s.pageAccess().getOrDefault(sc, Set.of()).stream().sorted().map(Role::wire).forEach(roles::add);
     }
+    InvoicingJson.write(s.invoicing(), o);
     return o;
   }
 }

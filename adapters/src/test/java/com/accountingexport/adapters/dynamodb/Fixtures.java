@@ -50,7 +50,11 @@ final class Fixtures {
         new Totals(dec("1200.50"), dec("203.78"), dec("1404.28")),
         "Q-7", List.of("DEP-1", "DEP-2"),
         new PaymentInfo("card", "512100", LocalDate.of(2026, 2, 20), true),
-        "ENG-99", "PO-2026-5", LocalDate.of(2026, 12, 31));
+        "ENG-99", "PO-2026-5", LocalDate.of(2026, 12, 31),
+        List.of(new com.accountingexport.core.document.Allocation("Q-7", dec("100.00")),
+            new com.accountingexport.core.document.Allocation("Q-8", null)),
+        com.accountingexport.core.settings.VatRegime.DEBITS, java.time.Instant.parse("2026-02-15T08:30:00Z"),
+        LocalDate.of(2026, 3, 16));
   }
 
   /** Only what a document cannot do without; every optional field null. */
@@ -84,6 +88,10 @@ final class Fixtures {
             Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
             Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),
             Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)),
-        "732829320", Language.EN, null, 40);
+        "732829320", Language.EN, null, 40).withInvoicing(new com.accountingexport.core.settings.Invoicing(
+            new com.accountingexport.core.settings.Company("Formations Dupont", "SAS", dec("10000.00"),
+                new Address("12 rue des Lilas", null, "69003", "Lyon", "FR", null), "732829320", "73282932000074",
+                "RCS Lyon 732 829 320", "FR44732829320", "iVBORw0KGgo="),
+            45, "10 % par an", com.accountingexport.core.settings.PdfBundle.ZIP));
   }
 }

@@ -108,4 +108,41 @@ class SettingsJsonTest {
     assertEquals("OPS", merge(TenantSettings.defaults(), "{\"journalCodes\": {\"misc\": \"OPS\"}}")
         .journalCode(com.accountingexport.core.booking.JournalKind.MISC));
   }
+
+  private static final String PNG = java.util.Base64.getEncoder().encodeToString(new byte[] {
+      (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
+
+  @Test
+  void invoicing_roundTrips_andMergesTheCompanyFieldByField() {
+    TenantSettings s = merge(TenantSettings.defaults(), """
+        {"company": {"name": "Formations Dupont", "legalForm": "SAS", "shareCapital": "10000.00",
+                     "address": {"line1": "12 rue des Lilas", "postalCode": "69003", "city": "Lyon", "countryCode": "FR"},
+                     "siren": "732829320", "siret": "73282932000074", "rcs": "RCS Lyon 732 829 320",
+                     "vatNumber": "FR44732829320", "logo": "%s"},
+         "paymentTermsDays": 45, "latePenaltyRate": "10 %% par an", "defaultPdf": "both"}
+        """.formatted(PNG));
+    assertEquals("Formations Dupont", s.invoicing().company().name());
+    assertEquals(45, s.invoicing().paymentTermsDays());
+    assertEquals(com.accountingexport.core.settings.PdfBundle.BOTH, s.invoicing().defaultPdf());
+    // a later PUT of one company field keeps the others; the JSON answer says what was stored
+    TenantSettings renamed = merge(s, "{\"company\": {\"name\": \"Dupont Formation\"}}");
+    assertEquals("Dupont Formation", renamed.invoicing().company().name());
+    assertEquals("FR44732829320", renamed.invoicing().company().vatNumber());
+    assertEquals(renamed, merge(TenantSettings.defaults(), SettingsJson.write(renamed).toString()));
+    assertEquals(null, merge(renamed, "{\"company\": null}").invoicing().company());
+    assertEquals("trois fois le taux d'intérêt légal", TenantSettings.defaults().invoicing().penaltyRateText());
+  }
+
+  @Test
+  void invoicing_answers400PerBadField() {
+    DomainException e = assertThrows(DomainException.class, () -> merge(TenantSettings.defaults(), """
+        {"company": {"siren": "12", "siret": "12345678900011", "vatNumber": "fr1", "logo": "bm90IGFuIGltYWdl",
+                     "shareCapital": 10, "colour": "red"},
+         "paymentTermsDays": 400, "defaultPdf": "all"}
+        """));
+    Set<String> fields = new java.util.HashSet<>();
+    e.details().forEach(v -> fields.add(v.field()));
+    assertEquals(Set.of("company.siren", "company.vatNumber", "company.logo", "company.shareCapital", "company.colour",
+        "paymentTermsDays", "defaultPdf"), fields, e.details().toString());
+  }
 }

@@ -55,6 +55,9 @@ public final class DocumentRules {
     if (d.relatedDocumentId() != null && d.relatedDocumentId().equals(d.id())) {
       out.add(Violation.of(prefix + "relatedDocumentId", "SELF_REFERENCE", "must not name the document itself"));
     }
+    if (d.dueDate() != null && d.date() != null && d.dueDate().isBefore(d.date())) {
+      out.add(Violation.of(prefix + "dueDate", "INVALID_PERIOD", "must not be before the document's date " + d.date()));
+    }
     for (int i = 0; i < d.relatedDocumentIds().size(); i++) {
       if (d.id() != null && d.id().equals(d.relatedDocumentIds().get(i).documentId())) {
         out.add(Violation.of(prefix + "relatedDocumentIds[" + i + "].documentId", "SELF_REFERENCE",
