@@ -29,5 +29,7 @@ public enum AnomalyCode {
   /** Booked after today: its entry would be validated (ValidDate) before its own date. */
   FUTURE_DATED,
   /** Validated (validatedAt) after the end of the export's period (seed 001: "contrôlée après l'export"). */
-  VALIDATED_AFTER_EXPORT
+  VALIDATED_AFTER_EXPORT,
+  /** Its invoice PDF cannot be rendered: the seller, buyer, number or another legal mention is missing. */
+  PDF_INCOMPLETE
 }
