@@ -4,6 +4,9 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +14,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -31,9 +39,17 @@ final class TestPdfs {
    * that the PDF weighs about that much more.
    */
   static byte[] pdf(int doc, int pages, int noiseBytes) {
+    return pdf(doc, pages, noiseBytes, doc);
+  }
+
+  /**
+   * Same, the noise drawn from {@code noiseSeed}: documents with the same seed carry the same image
+   * (as invoices carry the same logo). The same arguments give the same bytes (fixed dates and id).
+   */
+  static byte[] pdf(int doc, int pages, int noiseBytes, long noiseSeed) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4);
-    PdfWriter.getInstance(document, out);
+    PdfWriter writer = PdfWriter.getInstance(document, out);
     document.open();
     for (int page = 1; page <= pages; page++) {
       if (page > 1) {
@@ -43,12 +59,17 @@ final class TestPdfs {
       if (page == 1 && noiseBytes > 0) {
         int side = (int) Math.ceil(Math.sqrt(noiseBytes / 3.0));
         byte[] rgb = new byte[side * side * 3];
-        new Random(doc).nextBytes(rgb);
+        new Random(noiseSeed).nextBytes(rgb);
         Image noise = Image.getInstance(side, side, 3, 8, rgb);
         noise.scaleToFit(100, 100);
         document.add(noise);
       }
     }
+    Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+    date.setTimeInMillis(0);
+    writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(date));
+    byte[] id = ByteBuffer.allocate(16).putInt(doc).putInt(pages).putInt(noiseBytes).putInt((int) noiseSeed).array();
+    writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
     document.close();
     return out.toByteArray();
   }
