@@ -35,4 +35,14 @@ final class LazyFileStore implements FileStore {
   public Link link(String key, String fileName, Duration ttl) {
     return store.get().link(key, fileName, ttl);
   }
+
+  @Override
+  public Link uploadLink(String key, String contentType, Duration ttl) {
+    return store.get().uploadLink(key, contentType, ttl);
+  }
+
+  @Override
+  public long size(String key) {
+    return store.get().size(key);
+  }
 }

@@ -10,6 +10,8 @@ import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportNotifier;
 import com.accountingexport.core.export.ExportRecovery;
 import com.accountingexport.core.export.FiscalYearFec;
+import com.accountingexport.core.port.InvoiceBundles;
+import com.accountingexport.core.port.InvoiceBundlesProvider;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.GenerationSteps;
 import com.accountingexport.core.port.WorkflowStarter;
@@ -49,6 +51,8 @@ public final class Wiring {
   private final GenerationSteps steps;
   private final ExportRecovery recovery;
   private final FiscalYearFec fiscalYearFec;
+  /** The invoice PDFs and bundles when the pdf module is on the class path, else null. */
+  private final InvoiceBundles bundles;
   private final ExportGenerator generator;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
@@ -91,12 +95,14 @@ public final class Wiring {
     this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()));
     this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
         new ExportService.Options(config.downloadUrlTtl()));
+    this.bundles = InvoiceBundlesProvider.load(documentRepository, settings, exportFiles, config.downloadUrlTtl())
+        .orElse(null);
     this.steps = new GenerationSteps(exportRepository, documentRepository, planner, settings, exportFiles, notifier, clock,
-        new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()));
+        new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()), bundles);
     this.recovery = new ExportRecovery(exportRepository, clock);
     this.fiscalYearFec = new FiscalYearFec(exportRepository, settings, exportFiles, clock, config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
-        clock, ids, config.exportLease());
+        clock, ids, config.exportLease(), bundles);
   }
 
   /**

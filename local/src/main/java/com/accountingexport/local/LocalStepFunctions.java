@@ -117,7 +117,7 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
   private final PrintStream log;
   private final HttpServer callbackServer;
   private final ExecutorService callbackThreads;
-  private final Map<String, Map<String, String>> unfinished;
+  private final Map<String, Map<String, Object>> unfinished;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Process process;
@@ -125,7 +125,7 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
   private Thread hook;
 
   private LocalStepFunctions(Path definition, Path logFile, Config config, PrintStream log, HttpServer callbackServer,
-      ExecutorService callbackThreads, Map<String, Map<String, String>> unfinished) {
+      ExecutorService callbackThreads, Map<String, Map<String, Object>> unfinished) {
     this.definition = definition;
     this.logFile = logFile;
     this.config = config;
@@ -187,7 +187,7 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
     }
     journal = journal.toAbsolutePath();
     Files.createDirectories(journal.getParent());
-    Map<String, Map<String, String>> unfinished = readUnfinished(journal);
+    Map<String, Map<String, Object>> unfinished = readUnfinished(journal);
     Path logFile = journal.resolveSibling("sfn-host.log");
 
     AtomicInteger threadCount = new AtomicInteger();
@@ -338,7 +338,7 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
    * @throws IllegalStateException when the name is known with another input (ExecutionAlreadyExists)
    */
   @Override
-  public void start(String executionName, Map<String, String> input) {
+  public void start(String executionName, Map<String, ?> input) {
     ObjectNode body = JSON.createObjectNode();
     body.put("name", executionName);
     body.put("definitionPath", definition.toString());
@@ -397,7 +397,7 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
    * (what a previous process left, e.g. killed mid-export): name → input, in start order. Start them
    * again under the same name to resume them (from the first state).
    */
-  public Map<String, Map<String, String>> unfinished() {
+  public Map<String, Map<String, Object>> unfinished() {
     return unfinished;
   }
 
@@ -451,11 +451,11 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
   }
 
   /** Last record per name wins: a name whose last record is RUNNING never ended. */
-  static Map<String, Map<String, String>> readUnfinished(Path journal) throws IOException {
+  static Map<String, Map<String, Object>> readUnfinished(Path journal) throws IOException {
     if (!Files.exists(journal)) {
       return Map.of();
     }
-    Map<String, Map<String, String>> open = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> open = new LinkedHashMap<>();
     for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
       JsonNode record;
       try {
@@ -468,9 +468,10 @@ public final class LocalStepFunctions implements WorkflowStarter, AutoCloseable 
       }
       String name = record.get("name").asText();
       if ("RUNNING".equals(record.path("status").asText())) {
-        Map<String, String> input = new LinkedHashMap<>();
-        record.path("input").fields().forEachRemaining(f ->
-            input.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        Map<String, Object> input = new LinkedHashMap<>();
+        record.path("input").fields().forEachRemaining(f -> input.put(f.getKey(),
+            f.getValue().isNumber() ? f.getValue().numberValue()
+                : f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
         open.remove(name); // keep start order of the latest start
         open.put(name, Collections.unmodifiableMap(input));
       } else {

@@ -58,6 +58,8 @@ public final class RouteTable {
         new Route("POST", "/documents/batch", DOCUMENTS),
         new Route("GET", "/documents/{documentId}", DOCUMENTS),
         new Route("GET", "/documents", DOCUMENTS),
+        new Route("PUT", "/documents/{documentId}/pdf", DOCUMENTS),
+        new Route("GET", "/documents/{documentId}/pdf", DOCUMENTS),
         new Route("POST", "/exports/preview", EXPORTS),
         new Route("POST", "/exports", EXPORTS),
         new Route("GET", "/exports", EXPORTS),

@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(16, count[0], "15 deployed routes and the local token route");
+    assertEquals(18, count[0], "17 deployed routes and the local token route");
   }
 
   @Test

@@ -54,6 +54,8 @@ class TemplateTest {
       Map.entry("POST /documents/batch", "DocumentsFunction"),
       Map.entry("GET /documents/{documentId}", "DocumentsFunction"),
       Map.entry("GET /documents", "DocumentsFunction"),
+      Map.entry("PUT /documents/{documentId}/pdf", "DocumentsFunction"),
+      Map.entry("GET /documents/{documentId}/pdf", "DocumentsFunction"),
       Map.entry("POST /exports/preview", "ExportsFunction"),
       Map.entry("POST /exports", "ExportsFunction"),
       Map.entry("GET /exports", "ExportsFunction"),
@@ -81,7 +83,9 @@ class TemplateTest {
 
     Map<String, Object> env = map(path(fn, "Environment", "Variables"));
     assertEquals(Set.of("TABLE_NAME", "BUCKET_NAME", "SENDER_EMAIL", "PUBLIC_BASE_URL", "DOWNLOAD_URL_TTL_SECONDS",
-        "JAVA_TOOL_OPTIONS"), env.keySet());
+        "PDF_CONCURRENCY", "PDF_MAX_BYTES", "JAVA_TOOL_OPTIONS"), env.keySet());
+    assertEquals(Map.of("Ref", "PdfConcurrency"), env.get("PDF_CONCURRENCY"));
+    assertEquals(Map.of("Ref", "PdfMaxBytes"), env.get("PDF_MAX_BYTES"));
     assertEquals(Map.of("Ref", "Table"), env.get("TABLE_NAME"));
     assertEquals(Map.of("Ref", "FilesBucket"), env.get("BUCKET_NAME"));
     assertEquals(Map.of("Ref", "SenderEmail"), env.get("SENDER_EMAIL"));
@@ -94,7 +98,8 @@ class TemplateTest {
   void parameters_areTheDocumentedOnes_andCapTheUrlLifetime() {
     Map<String, Object> params = map(TEMPLATE.get("Parameters"));
     assertEquals(Set.of("JwtIssuer", "JwtAudience", "SenderEmail", "PublicBaseUrl", "DownloadUrlTtlSeconds",
-        "LogRetentionDays"), params.keySet());
+        "PdfConcurrency", "PdfMaxBytes", "LogRetentionDays"), params.keySet());
+    assertEquals(40, path(params, "PdfConcurrency", "MaxValue"), "the Map state's concurrency stays modest");
     assertEquals("CommaDelimitedList", path(params, "JwtAudience", "Type"));
     assertEquals(900, path(params, "DownloadUrlTtlSeconds", "Default"));
     assertEquals(900, path(params, "DownloadUrlTtlSeconds", "MaxValue"));
@@ -173,7 +178,7 @@ class TemplateTest {
     String crud = "DynamoDBCrudPolicy(Table)";
     String startExecutions = "StepFunctionsExecutionPolicy(GenerateExportStateMachine)";
     Map<String, Set<String>> expected = Map.of(
-        "DocumentsFunction", Set.of(crud),
+        "DocumentsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)"),
         "SettingsFunction", Set.of(crud),
         "CancelFunction", Set.of(crud),
         "DownloadsFunction", Set.of(crud, "S3ReadPolicy(FilesBucket)", "Statement[s3:AbortMultipartUpload, s3:PutObject]"),

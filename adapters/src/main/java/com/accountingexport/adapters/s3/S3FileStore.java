@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * {@link FileStore} on one private S3 bucket. Uploads stream through multipart: bytes collect in one
@@ -84,6 +85,28 @@ public final class S3FileStore implements FileStore {
       }
       throw e;
     }
+  }
+
+  @Override
+  public long size(String key) {
+    try {
+      return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+    } catch (NoSuchKeyException e) {
+      return -1;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return -1;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Link uploadLink(String key, String contentType, Duration ttl) {
+    PresignedPutObjectRequest p = presigner.presignPutObject(r -> r
+        .signatureDuration(ttl)
+        .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
+    return new Link(p.url().toString(), p.expiration());
   }
 
   @Override

@@ -31,9 +31,9 @@ public final class SfnWorkflowStarter implements WorkflowStarter {
   }
 
   @Override
-  public void start(String executionName, Map<String, String> input) {
+  public void start(String executionName, Map<String, ?> input) {
     ObjectNode body = JSON.createObjectNode();
-    input.forEach(body::put);
+    input.forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
     try {
       sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(body.toString()));
     } catch (ExecutionAlreadyExistsException started) {

@@ -38,6 +38,11 @@ public enum DocumentType {
     return this == PAYMENT || this == REFUND || this == SUPPLIER_PAYMENT;
   }
 
+  /** Invoices, credit notes and deposit invoices have an invoice PDF (uploaded or rendered) and go into the bundles. */
+  public boolean hasInvoicePdf() {
+    return this == INVOICE || this == CREDIT_NOTE || this == DEPOSIT_INVOICE;
+  }
+
   public boolean isPurchaseSide() {
     return this == PURCHASE_INVOICE || this == PURCHASE_CREDIT_NOTE || this == SUPPLIER_PAYMENT;
   }

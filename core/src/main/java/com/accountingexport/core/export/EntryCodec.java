@@ -102,7 +102,8 @@ public final class EntryCodec {
     }
   }
 
-  private static void field(StringBuilder sb, String v) {
+  /** A tab, then {@code v} escaped (\t \n \r \\, null as \0): shared with {@link PdfList}. */
+  static void field(StringBuilder sb, String v) {
     sb.append('\t');
     if (v == null) {
       sb.append('\u0000');
@@ -121,7 +122,7 @@ public final class EntryCodec {
     }
   }
 
-  private static String unescape(String s) {
+  static String unescape(String s) {
     if (s.equals("\u0000")) {
       return null;
     }

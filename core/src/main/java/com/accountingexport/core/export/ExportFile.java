@@ -7,5 +7,9 @@ package com.accountingexport.core.export;
 public record ExportFile(String kind, String format, String key, long bytes, String sha256) {
   public static final String JOURNAL = "journal";
   public static final String ACCOUNTS = "accounts";
+  /** One PDF per invoice, credit note and deposit invoice, in a ZIP with a manifest. */
+  public static final String INVOICES_ZIP = "invoices-zip";
+  /** Every invoice's pages in one PDF, a bookmark each. */
+  public static final String INVOICES_PDF = "invoices-pdf";
   public static final String ENTRIES = "entries";
 }

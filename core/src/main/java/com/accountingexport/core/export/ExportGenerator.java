@@ -11,6 +11,7 @@ import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.format.ExportFormats;
 import com.accountingexport.core.format.ExportWriter;
 import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.InvoiceBundles;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.core.service.Access;
@@ -19,6 +20,7 @@ import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.ExportPlanner.KeyPlan;
 import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.settings.PdfBundle;
 import com.accountingexport.core.settings.TenantSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,11 +66,20 @@ public final class ExportGenerator {
   private final Clock clock;
   private final IdGenerator ids;
   private final Duration lease;
+  private final InvoiceBundles bundles;
 
   /** @param workflows null: every export is generated in the request (no background workflow here) */
   public ExportGenerator(ExportRepository exports, ExportPlanner planner, SettingsService settings, ExportFiles files,
       GenerationSteps steps, ExportRecovery recovery, WorkflowStarter workflows, Clock clock, IdGenerator ids,
       Duration lease) {
+    this(exports, planner, settings, files, steps, recovery, workflows, clock, ids, lease, null);
+  }
+
+  /** @param bundles the invoice PDFs and bundles; null = exports asking for them are refused (422) */
+  public ExportGenerator(ExportRepository exports, ExportPlanner planner, SettingsService settings, ExportFiles files,
+      GenerationSteps steps, ExportRecovery recovery, WorkflowStarter workflows, Clock clock, IdGenerator ids,
+      Duration lease, InvoiceBundles bundles) {
+    this.bundles = bundles;
     this.exports = exports;
     this.planner = planner;
     this.settings = settings;
@@ -94,11 +105,12 @@ public final class ExportGenerator {
   public Generated generate(TenantId tenant, String actor, String requesterEmail, TenantSettings s,
       GenerateRequest request) {
     ExportWriter writer = ExportFormats.byId(request.format() == null ? s.defaultFormat() : request.format());
-    String pdf = request.pdf() == null ? "none" : request.pdf();
-    if (!pdf.equals("none")) {
-      throw DomainException.unprocessable("PDF_NOT_AVAILABLE",
-          "Invoice PDF bundles are not produced yet: use \"pdf\": \"none\"",
-          List.of(Violation.of("pdf", "PDF_NOT_AVAILABLE", "only \"none\" is available for now")));
+    String pdf = request.pdf() == null ? s.invoicing().defaultPdf().wire() : request.pdf();
+    PdfBundle bundle = PdfBundle.fromWire(pdf).orElseThrow(() -> DomainException.invalid(List.of(
+        Violation.of("pdf", "INVALID_VALUE", "must be one of none, zip, merged, both"))));
+    if (bundle != PdfBundle.NONE && bundles == null) {
+      throw DomainException.unprocessable("PDF_NOT_AVAILABLE", "This service was deployed without invoice PDFs",
+          List.of(Violation.of("pdf", "PDF_NOT_AVAILABLE", "only \"none\" is available here")));
     }
     String exportId = ids.newId();
     Instant now = clock.instant();
@@ -114,7 +126,10 @@ public final class ExportGenerator {
     boolean created = false; // a failed request forgets its key: retrying it after a 5xx runs it again
     try {
       recovery.recover(tenant);
-      KeyPlan plan = planner.planKeys(tenant, s, request.selection(), LocalDate.now(clock));
+      // an export that builds bundles leaves out the invoices whose PDF can be neither found nor rendered
+      KeyPlan plan = bundle == PdfBundle.NONE ? planner.planKeys(tenant, s, request.selection(), LocalDate.now(clock))
+          : planner.planKeys(tenant, s, request.selection(), LocalDate.now(clock),
+              d -> d.document().type().hasInvoicePdf() ? bundles.check(tenant, d.document(), s) : List.of());
       refuseExplicitExclusions(request.selection(), plan);
       if (plan.included().isEmpty()) {
         throw DomainException.unprocessable("NOTHING_TO_EXPORT",
@@ -185,6 +200,15 @@ public final class ExportGenerator {
       } while (!r.finished() && !r.stopped());
       if (!r.stopped()) {
         r = steps.render(job);
+      }
+      if (!r.stopped() && r.pdfBatches() > 0) {
+        int batches = r.pdfBatches();
+        for (int b = 0; b < batches && !r.stopped(); b++) {
+          r = steps.pdfs(job, b);
+        }
+        if (!r.stopped()) {
+          r = steps.assemble(job);
+        }
       }
       if (!r.stopped()) {
         steps.seal(job);

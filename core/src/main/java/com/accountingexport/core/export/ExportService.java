@@ -114,6 +114,14 @@ public final class ExportService {
         }
         yield e.file(ExportFile.ACCOUNTS, null).orElseThrow(() -> notAvailable(kind, e));
       }
+      case ExportFile.INVOICES_ZIP, ExportFile.INVOICES_PDF -> {
+        String only = kind.equals(ExportFile.INVOICES_ZIP) ? "zip" : "pdf";
+        if (format != null && !format.equals(only)) {
+          throw DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT",
+              "the " + kind + " file exists as " + only + " only")));
+        }
+        yield e.file(kind, null).orElseThrow(() -> notAvailable(kind, e));
+      }
       default -> throw notAvailable(kind, e);
     };
     String name = file.key().substring(file.key().lastIndexOf('/') + 1);
@@ -122,6 +130,10 @@ public final class ExportService {
       name = ExportFormats.fileName(w, ExportFiles.context(e, s.siren()));
     } else if (file.kind().equals(ExportFile.ACCOUNTS)) {
       name = e.number() + "-accounts.csv";
+    } else if (file.kind().equals(ExportFile.INVOICES_ZIP)) {
+      name = e.number() + "-invoices.zip";
+    } else if (file.kind().equals(ExportFile.INVOICES_PDF)) {
+      name = e.number() + "-invoices.pdf";
     }
     FileStore.Link link = files.store().link(file.key(), name, options.linkTtl());
     if (e.status() == ExportStatus.READY) {

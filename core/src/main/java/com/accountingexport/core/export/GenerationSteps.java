@@ -17,12 +17,15 @@ import com.accountingexport.core.format.ExportWriter;
 import com.accountingexport.core.money.Money;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.InvoiceBundles;
 import com.accountingexport.core.port.ExportRepository.ChainLink;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.settings.PdfBundle;
 import com.accountingexport.core.settings.TenantSettings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,7 +91,16 @@ public final class GenerationSteps {
   });
 
   /** What a step answers the workflow: counts only. */
-  public record StepResult(String step, boolean finished, boolean stopped, long done, long total, String status) {
+  public record StepResult(String step, boolean finished, boolean stopped, long done, long total, String status,
+      int pdfBatches) {
+    public StepResult(String step, boolean finished, boolean stopped, long done, long total, String status) {
+      this(step, finished, stopped, done, total, status, 0);
+    }
+
+    /**
+     * The step's answer to the workflow; {@code batches} lists the PDF batches to prepare (0, 1, …,
+     * empty when the export builds no bundle): the Map state iterates over it.
+     */
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("step", step);
@@ -97,6 +109,11 @@ public final class GenerationSteps {
       m.put("done", done);
       m.put("total", total);
       m.put("status", status);
+      List<Integer> batches = new ArrayList<>(pdfBatches);
+      for (int i = 0; i < pdfBatches; i++) {
+        batches.add(i);
+      }
+      m.put("batches", batches);
       return m;
     }
   }
@@ -109,9 +126,18 @@ public final class GenerationSteps {
   private final ExportNotifier notifier;
   private final Clock clock;
   private final Options options;
+  private final InvoiceBundles bundles;
 
   public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
       SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options) {
+    this(exports, documents, planner, settings, files, notifier, clock, options, null);
+  }
+
+  /** @param bundles the invoice PDFs and their bundles; null where no export may ask for them */
+  public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
+      SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options,
+      InvoiceBundles bundles) {
+    this.bundles = bundles;
     this.exports = exports;
     this.documents = documents;
     this.planner = planner;
@@ -195,7 +221,8 @@ public final class GenerationSteps {
       throw new IllegalStateException("export " + e.id() + " has not finished claiming its documents");
     }
     if (!Progress.RENDER.equals(p.phase())) {
-      return new StepResult("render", true, false, e.documentCount(), e.documentCount(), e.status().name());
+      int batches = Progress.PDF.equals(p.phase()) ? PdfList.batches((int) p.total()) : 0;
+      return new StepResult("render", true, false, e.documentCount(), e.documentCount(), e.status().name(), batches);
     }
     renewLock(job);
     TenantId tenant = job.tenant();
@@ -248,11 +275,86 @@ public final class GenerationSteps {
         "csv", out -> Files.copy(r.accountsFile, out)));
     List<SkippedDocument> skipped = new ArrayList<>(e.skipped());
     skipped.addAll(r.skipped);
+    int pdfs = 0;
+    if (r.pdfs != null) {
+      r.pdfs.close();
+      r.pdfsOut.close();
+      pdfs = r.pdfs.count();
+      if (pdfs > 0) {
+        files.write(PdfList.key(tenant, e.id()), "text/tab-separated-values; charset=UTF-8", "pdfs", "tsv",
+            out -> Files.copy(r.pdfsFile, out));
+      }
+    }
+    Progress next = pdfs > 0 ? new Progress(Progress.PDF, 0, pdfs) : new Progress(Progress.SEAL, 0, 1);
     if (!exports.saveRendered(tenant, e.id(), r.booked, r.entryLines, r.debit, r.credit, written, dedupe(skipped),
-        new Progress(Progress.SEAL, 0, 1), leaseUntil())) {
+        next, leaseUntil())) {
       return stopped("render", load(job));
     }
-    return new StepResult("render", true, false, r.booked, r.booked, ExportStatus.GENERATING.name());
+    return new StepResult("render", true, false, r.booked, r.booked, ExportStatus.GENERATING.name(),
+        PdfList.batches(pdfs));
+  }
+
+  // ------------------------------------------------------------------ invoice PDFs and bundles
+
+  /**
+   * Puts the PDFs of batch {@code batch} of the export's bundle list into its folder (one iteration
+   * of the workflow's Map state; the iterations run side by side and each may be repeated).
+   */
+  public StepResult pdfs(GenerationJob job, int batch) {
+    Export e = load(job);
+    if (e.status() != ExportStatus.GENERATING) {
+      return stopped("pdfs", e);
+    }
+    Progress p = progressOf(e);
+    if (!Progress.PDF.equals(p.phase())) {
+      if (Progress.SEAL.equals(p.phase()) || Progress.NOTIFY.equals(p.phase()) || Progress.DONE.equals(p.phase())) {
+        return new StepResult("pdfs", true, false, 0, p.total(), e.status().name()); // assembled already
+      }
+      throw new IllegalStateException("export " + e.id() + " has not finished rendering its files");
+    }
+    if (batch < 0 || batch >= PdfList.batches((int) p.total())) {
+      throw new IllegalArgumentException("export " + e.id() + " has no PDF batch " + batch);
+    }
+    TenantId tenant = job.tenant();
+    List<PdfList.Line> lines;
+    try (InputStream in = files.store().open(PdfList.key(tenant, e.id()))) {
+      lines = PdfList.batch(in, batch);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    requireBundles().prepare(tenant, e, settings.get(tenant), lines);
+    exports.renewLease(tenant, e.id(), leaseUntil());
+    return new StepResult("pdfs", true, false, lines.size(), p.total(), e.status().name());
+  }
+
+  /** Streams the bundles from the prepared PDFs, records them on the export, and moves on to the seal. */
+  public StepResult assemble(GenerationJob job) {
+    Export e = load(job);
+    if (e.status() != ExportStatus.GENERATING) {
+      return stopped("assemble", e);
+    }
+    Progress p = progressOf(e);
+    if (!Progress.PDF.equals(p.phase())) {
+      return new StepResult("assemble", true, false, p.total(), p.total(), e.status().name());
+    }
+    renewLock(job);
+    TenantId tenant = job.tenant();
+    String listKey = PdfList.key(tenant, e.id());
+    List<ExportFile> bundled = requireBundles().assemble(tenant, e, () -> files.store().open(listKey));
+    for (ExportFile f : bundled) {
+      exports.addFile(tenant, e.id(), f);
+    }
+    if (!exports.saveProgress(tenant, e.id(), new Progress(Progress.SEAL, 0, 1), leaseUntil(), List.of())) {
+      return stopped("assemble", load(job));
+    }
+    return new StepResult("assemble", true, false, p.total(), p.total(), ExportStatus.GENERATING.name());
+  }
+
+  private InvoiceBundles requireBundles() {
+    if (bundles == null) {
+      throw new IllegalStateException("this process was wired without invoice PDFs (the pdf module)");
+    }
+    return bundles;
   }
 
   /**
@@ -272,6 +374,10 @@ public final class GenerationSteps {
     final AccountsWriter.Rows accounts;
     final List<SkippedDocument> skipped = new ArrayList<>();
     final List<String> release = new ArrayList<>();
+    /** The documents of the bundles, in journal order (only when the export asks for bundles). */
+    final Path pdfsFile;
+    final OutputStream pdfsOut;
+    final PdfList.Out pdfs;
     int booked;
     int entryLines;
     long seen;
@@ -291,6 +397,10 @@ public final class GenerationSteps {
         this.accountsFile = Files.createTempFile("accounts-", ".csv");
         this.accountsOut = new BufferedOutputStream(Files.newOutputStream(accountsFile), 1 << 16);
         this.accounts = new AccountsWriter().rows(accountsOut);
+        boolean bundled = PdfBundle.fromWire(export.pdf()).map(b -> b != PdfBundle.NONE).orElse(false);
+        this.pdfsFile = bundled ? Files.createTempFile("pdfs-", ".tsv") : null;
+        this.pdfsOut = bundled ? new BufferedOutputStream(Files.newOutputStream(pdfsFile), 1 << 16) : null;
+        this.pdfs = bundled ? new PdfList.Out(pdfsOut) : null;
       } catch (IOException x) {
         throw new UncheckedIOException(x);
       }
@@ -300,8 +410,14 @@ public final class GenerationSteps {
     public void close() throws IOException {
       try {
         accountsOut.close();
+        if (pdfsOut != null) {
+          pdfsOut.close();
+        }
       } finally {
         Files.deleteIfExists(accountsFile);
+        if (pdfsFile != null) {
+          Files.deleteIfExists(pdfsFile);
+        }
       }
     }
 
@@ -338,6 +454,9 @@ public final class GenerationSteps {
           credit = credit.add(l.credit());
         }
         Document doc = d.document();
+        if (pdfs != null && doc.type().hasInvoicePdf()) {
+          pdfs.add(doc.id(), doc.number(), entry.label());
+        }
         if (doc.counterparty() != null && doc.type() != DocumentType.EXPENSE_REPORT) {
           // customers and suppliers, each on the sub-account its entries use
           String account = doc.type().isPurchaseSide()

@@ -18,6 +18,27 @@ public interface FileStore {
   /** A time-limited GET link that downloads under {@code fileName}. */
   Link link(String key, String fileName, Duration ttl);
 
+  /**
+   * A time-limited PUT link through which a client uploads {@code key} itself, with exactly this
+   * {@code Content-Type} header (signed); the size cannot be limited by the link, so the caller
+   * checks what arrived ({@link #size}) before using it.
+   */
+  default Link uploadLink(String key, String contentType, Duration ttl) {
+    throw new UnsupportedOperationException("this file store takes no direct uploads");
+  }
+
+  /** The size of {@code key} in bytes, or -1 when there is none (S3: one HEAD). */
+  default long size(String key) {
+    if (!exists(key)) {
+      return -1;
+    }
+    try (InputStream in = open(key)) {
+      return in.transferTo(OutputStream.nullOutputStream());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** An upload in progress: close() completes it, abort() throws it away. */
   interface Upload extends AutoCloseable {
     OutputStream stream();

@@ -11,7 +11,8 @@ public interface WorkflowStarter {
 
   /**
    * @param executionName the export id: a retried request never starts a second execution
-   * @param input the state machine's input: ids only ({@code tenant}, {@code exportId}, ...)
+   * @param input the state machine's input: ids and small numbers only ({@code tenant}, {@code exportId},
+   *     {@code pdfConcurrency}...), each kept with its JSON type
    */
-  void start(String executionName, Map<String, String> input);
+  void start(String executionName, Map<String, ?> input);
 }

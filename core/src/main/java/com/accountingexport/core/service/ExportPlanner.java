@@ -118,6 +118,15 @@ public final class ExportPlanner {
       long excludedCount) {}
 
   public KeyPlan planKeys(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today) {
+    return planKeys(tenant, settings, selection, today, d -> List.of());
+  }
+
+  /**
+   * The same, with {@code extra} checks of the export itself on each document that books (the
+   * invoice PDFs of an export that builds bundles); their anomalies exclude it like the others.
+   */
+  public KeyPlan planKeys(TenantId tenant, TenantSettings settings, Selection selection, LocalDate today,
+      java.util.function.Function<StoredDocument, List<Anomaly>> extra) {
     Scope scope = Scope.of(settings, selection, today);
     Bookkeeper bookkeeper = new Bookkeeper(settings);
     List<PlanKey> included = new ArrayList<>();
@@ -130,6 +139,10 @@ public final class ExportPlanner {
       for (StoredDocument d : page) {
         List<Anomaly> anomalies = new ArrayList<>();
         JournalEntry e = assess(d, scope, today, selection, settings, bookkeeper, lookup, anomalies);
+        if (e != null) {
+          anomalies.addAll(extra.apply(d));
+          e = anomalies.isEmpty() ? e : null;
+        }
         if (e != null) {
           included.add(scope.key(d, e));
         } else {

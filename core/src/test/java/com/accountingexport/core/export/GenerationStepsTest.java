@@ -53,7 +53,7 @@ class GenerationStepsTest {
   final InMemorySettingsRepository settingsRepo = new InMemorySettingsRepository();
   final SettingsService settings = new SettingsService(settingsRepo);
   final AtomicLong ids = new AtomicLong();
-  final List<Map<String, String>> started = new ArrayList<>();
+  final List<Map<String, ?>> started = new ArrayList<>();
   final List<String> startedNames = new ArrayList<>();
   final List<String> notified = new ArrayList<>();
   final WorkflowStarter starter = (name, input) -> {
@@ -98,8 +98,9 @@ class GenerationStepsTest {
 
   /** The state machine's happy path: claim until finished, render, seal, notify. */
   GenerationJob job() {
-    Map<String, String> in = started.get(started.size() - 1);
-    return new GenerationJob(new TenantId(in.get("tenant")), in.get("exportId"), in.get("requester"), in.get("lock"));
+    Map<String, ?> in = started.get(started.size() - 1);
+    return new GenerationJob(new TenantId((String) in.get("tenant")), (String) in.get("exportId"), (String) in.get("requester"),
+        (String) in.get("lock"));
   }
 
   @Test

@@ -53,6 +53,16 @@ public final class InMemoryFileStore implements FileStore {
     return new Link("memory://" + key + "?name=" + fileName, Instant.parse("2030-01-01T00:00:00Z"));
   }
 
+  @Override
+  public Link uploadLink(String key, String contentType, Duration ttl) {
+    return new Link("memory://put/" + key + "?contentType=" + contentType, Instant.parse("2030-01-01T00:00:00Z"));
+  }
+
+  /** Test helper: what a client would PUT through an upload link. */
+  public void put(String key, byte[] bytes) {
+    objects.put(key, bytes.clone());
+  }
+
   public byte[] bytes(String key) {
     return objects.get(key);
   }

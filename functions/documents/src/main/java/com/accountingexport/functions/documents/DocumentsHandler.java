@@ -7,6 +7,7 @@ import com.accountingexport.adapters.http.HttpErrors;
 import com.accountingexport.adapters.http.Request;
 import com.accountingexport.adapters.http.Response;
 import com.accountingexport.adapters.json.DocumentJson;
+import com.accountingexport.adapters.json.ExportJson;
 import com.accountingexport.adapters.json.Json;
 import com.accountingexport.adapters.json.JsonReader;
 import com.accountingexport.adapters.json.PageJson;
@@ -16,11 +17,14 @@ import com.accountingexport.core.document.ExportState;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.export.Download;
 import com.accountingexport.core.port.Page;
 import com.accountingexport.core.service.BatchResult;
 import com.accountingexport.core.service.DocumentQuery;
 import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.DocumentView;
+import com.accountingexport.pdf.DocumentPdfs;
+import com.accountingexport.pdf.PdfBundlesProvider;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -37,6 +41,7 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
   private static final Set<String> LIST_PARAMS = Set.of("from", "to", "journal", "state", "type", "counterparty", "limit", "cursor");
 
   private final DocumentService documents;
+  private final DocumentPdfs pdfs;
   private final Http http;
 
   public DocumentsHandler() {
@@ -45,6 +50,8 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
   public DocumentsHandler(Wiring wiring) {
     this.documents = wiring.documents();
+    this.pdfs = new DocumentPdfs(wiring.documentRepository(), wiring.settings(), wiring.fileStore(),
+        wiring.config().downloadUrlTtl(), PdfBundlesProvider.MAX_BYTES);
     this.http = wiring.http();
     Priming.register(wiring);
   }
@@ -56,8 +63,30 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
       case "POST /documents/batch" -> batch(req);
       case "GET /documents/{documentId}" -> Response.ok(DocumentJson.write(documents.get(req.caller(), req.pathParam("documentId"))));
       case "GET /documents" -> list(req);
+      case "PUT /documents/{documentId}/pdf" -> uploadPdf(req);
+      case "GET /documents/{documentId}/pdf" -> downloadPdf(req);
       default -> HttpErrors.routeNotFound(req.route());
     });
+  }
+
+  /** {@code PUT /documents/{id}/pdf}: a presigned PUT link for the platform's own PDF of the document. */
+  private Response uploadPdf(Request req) {
+    var caller = req.caller();
+    req.onlyQuery(Set.of());
+    DocumentPdfs.UploadLink link = pdfs.uploadLink(caller, req.pathParam("documentId"));
+    ObjectNode body = Json.object().put("url", link.url()).put("expiresAt", link.expiresAt().toString())
+        .put("maxBytes", link.maxBytes()).put("method", "PUT");
+    body.putObject("headers").put("Content-Type", link.contentType());
+    return Response.ok(body);
+  }
+
+  /** {@code GET /documents/{id}/pdf?redirect=}: its uploaded PDF (once checked), else one rendered from it. */
+  private Response downloadPdf(Request req) {
+    var caller = req.caller();
+    req.onlyQuery(Set.of("redirect"));
+    boolean redirect = req.queryFlag("redirect");
+    Download d = pdfs.download(caller, req.pathParam("documentId"));
+    return redirect ? Response.redirect(d.url()) : Response.ok(ExportJson.write(d));
   }
 
   private Response put(Request req) {

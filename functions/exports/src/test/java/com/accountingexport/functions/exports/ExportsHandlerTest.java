@@ -94,7 +94,8 @@ class ExportsHandlerTest {
   void generate_shouldAnswerClear4xx_forBadInput() {
     assertError(call("POST /exports", "{\"format\": \"xlsx\"}"), 400, "UNKNOWN_FORMAT");
     assertError(call("POST /exports", "{\"pdf\": \"sometimes\"}"), 400, "VALIDATION_FAILED");
-    assertError(call("POST /exports", "{\"pdf\": \"zip\"}"), 422, "PDF_NOT_AVAILABLE");
+    // bundles need each invoice's PDF: without the seller (settings company) none can be rendered
+    assertError(call("POST /exports", "{\"pdf\": \"zip\"}"), 422, "NOTHING_TO_EXPORT");
     assertError(call("POST /exports", "{\"documentIds\": [\"nope\"]}"), 422, "UNKNOWN_DOCUMENTS");
     assertError(call("POST /exports", "{\"colour\": 1}"), 400, "VALIDATION_FAILED");
     assertError(handler.handleRequest(route("POST /exports").role("company_user").body("{}").build(), null), 403, "FORBIDDEN");

@@ -58,6 +58,8 @@ public final class WorkflowHandler implements RequestHandler<Map<String, Object>
       return switch (step) {
         case "claim" -> steps.claim(job).toMap();
         case "render" -> steps.render(job).toMap();
+        case "pdfs" -> steps.pdfs(job, batch(input)).toMap();
+        case "assemble" -> steps.assemble(job).toMap();
         case "seal" -> steps.seal(job).toMap();
         case "notify" -> steps.notify(job, ExportNotifier.READY).toMap();
         case "fail", "release-claims" -> steps.fail(job, reason(input.get("error"))).toMap();
@@ -74,6 +76,20 @@ public final class WorkflowHandler implements RequestHandler<Map<String, Object>
       }
       throw e;
     }
+  }
+
+  /** The PDF batch of a Map iteration: a whole number from 0. */
+  private static int batch(Map<String, Object> input) {
+    Object v = input.get("batch");
+    try {
+      int b = v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v));
+      if (b >= 0) {
+        return b;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("the pdfs step needs a \"batch\" (0, 1, ...), got " + v);
   }
 
   private static String required(Map<String, Object> input, String name) {
