@@ -76,8 +76,9 @@ public final class BackgroundExportBench {
           Duration.ofMinutes(5));
       AtomicReference<GenerationJob> started = new AtomicReference<>();
       Wiring wiring = new Wiring(aws, config, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-          (name, input) -> started.set(new GenerationJob(new TenantId(input.get("tenant")), input.get("exportId"),
-              input.get("requester"), input.get("lock"))), ExportNotifier.NONE);
+          (name, input) -> started.set(new GenerationJob(new TenantId((String) input.get("tenant")),
+              (String) input.get("exportId"), (String) input.get("requester"), (String) input.get("lock"))),
+          ExportNotifier.NONE);
 
       long t0 = System.nanoTime();
       List<String> ids = seed(wiring, n);

@@ -9,6 +9,7 @@ import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.Download;
+import com.accountingexport.core.export.PdfList;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.FileStore;
@@ -37,6 +38,8 @@ import java.util.Optional;
  *   <li>An upload counts only once checked: at most {@code maxBytes} and starting with {@code %PDF-}.
  *       {@code GET /documents/{id}/pdf} refuses an upload that fails (422 {@code INVALID_PDF_UPLOAD});
  *       the export bundles render the document instead.
+ *   <li>A document held by an export that built bundles is served from that export's copy: what
+ *       the accountant received, even if an upload link issued before the freeze was used later.
  *   <li>A rendered PDF is kept next to it, named by the SHA-256 of what decides its bytes (the
  *       document, the settings it prints, the corrected invoice), so it is rendered once and a
  *       re-render gives the same file.
@@ -93,6 +96,14 @@ public final class DocumentPdfs {
     StoredDocument stored = load(tenant, documentId);
     Document d = stored.document();
     requirePdfType(d);
+    if (stored.isExported()) {
+      // frozen: the copy its export bundled, whatever was uploaded since through an older link
+      String bundled = PdfList.pdfKey(tenant, stored.export().exportId(), documentId);
+      long bundledSize = files.size(bundled);
+      if (bundledSize >= 0) {
+        return link(bundled, d, bundledSize);
+      }
+    }
     String upload = uploadKey(tenant, documentId);
     long size = files.size(upload);
     if (size >= 0) {

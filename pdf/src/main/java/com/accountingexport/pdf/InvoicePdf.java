@@ -139,6 +139,22 @@ public final class InvoicePdf {
     }
   }
 
+  /**
+   * Adds the pages of {@code d} to an open OpenPDF document that holds others (from a new page, the
+   * same content as {@link #render} without its footer): what writing many invoices into one file
+   * directly costs, the benchmark's baseline for the merged bundle.
+   *
+   * @throws IllegalArgumentException when {@link #check} is not empty
+   */
+  public static void addTo(com.lowagie.text.Document pdf, Document d, TenantSettings s, Document corrected) {
+    Inspection inspection = inspect(d, s, corrected);
+    if (!inspection.anomalies().isEmpty()) {
+      throw new IllegalArgumentException(
+          inspection.anomalies().stream().map(Anomaly::message).collect(Collectors.joining(" ")));
+    }
+    new Layout(d, s, corrected, inspection.logo()).addTo(pdf);
+  }
+
   // ---------------------------------------------------------------- what the document needs
 
   /** The anomalies, and the decoded logo (this call's own: OpenPDF images are not shared between renderings). */
@@ -392,13 +408,7 @@ public final class InvoicePdf {
         pdf.addAuthor(printable(seller.name()));
         pdf.addCreator(CREATOR);
         pdf.open();
-        pdf.add(header());
-        pdf.add(buyer());
-        pdf.add(lines());
-        pdf.add(summary());
-        for (Paragraph p : mentions()) {
-          pdf.add(p);
-        }
+        content(pdf);
         PdfDate date = pdfDate(d.date());
         writer.getInfo().put(PdfName.PRODUCER, new PdfString(PRODUCER));
         writer.getInfo().put(PdfName.CREATOR, new PdfString(CREATOR));
@@ -409,6 +419,26 @@ public final class InvoicePdf {
         throw new IllegalStateException("Could not render " + d.pieceRef() + ": " + e.getMessage(), e);
       }
       return FileId.fix(buf.toByteArray());
+    }
+
+    /** The page content: header, buyer, lines, totals, mentions. */
+    private void content(com.lowagie.text.Document pdf) throws DocumentException {
+      pdf.add(header());
+      pdf.add(buyer());
+      pdf.add(lines());
+      pdf.add(summary());
+      for (Paragraph p : mentions()) {
+        pdf.add(p);
+      }
+    }
+
+    void addTo(com.lowagie.text.Document pdf) {
+      try {
+        pdf.newPage();
+        content(pdf);
+      } catch (DocumentException e) {
+        throw new IllegalStateException("Could not render " + d.pieceRef() + ": " + e.getMessage(), e);
+      }
     }
 
     private String title() {

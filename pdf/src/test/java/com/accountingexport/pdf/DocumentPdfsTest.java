@@ -107,6 +107,16 @@ class DocumentPdfsTest {
   }
 
   @Test
+  void aFrozenDocument_isServedFromItsExportsCopy_evenIfAnOldLinkUploadedSinceThen() {
+    byte[] bundled = "%PDF-1.4 as bundled".getBytes(StandardCharsets.US_ASCII);
+    files.put(com.accountingexport.core.export.PdfList.pdfKey(T, "exp-1", id()), bundled);
+    docs.markExported(T, id(), new ExportRef("exp-1", "EXP-2026-00001"));
+    files.put(DocumentPdfs.uploadKey(T, id()), "%PDF-1.4 uploaded later".getBytes(StandardCharsets.US_ASCII));
+
+    assertArrayEquals(bundled, served(pdfs.download(USER, id())));
+  }
+
+  @Test
   void withoutTheSeller_noPdfCanBeRendered_unlessOneWasUploaded() {
     settingsRepo.save(T, InvoicePdfFixtures.settings(null));
     Document invoice = docs.find(T, id()).orElseThrow().document();
