@@ -4,9 +4,14 @@ import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.auth.Caller;
 import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.document.Address;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.service.DocumentQuery;
+import com.accountingexport.core.settings.Company;
+import com.accountingexport.core.settings.Invoicing;
+import com.accountingexport.core.settings.TenantSettings;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,6 +21,27 @@ final class DemoSeeder {
       new Caller(new TenantId(DemoData.TENANT), "demo-seed", Role.COMPANY_ADMIN, "admin@demo-informatique.fr");
 
   private DemoSeeder() {}
+
+  /**
+   * The demo company (the seller printed on rendered invoice PDFs) and its SIREN (which names the
+   * FEC files), when the demo tenant has none: PDF bundles and the fiscal-year FEC work at once.
+   */
+  static void seedCompany(Wiring wiring, PrintStream log) {
+    TenantSettings s = wiring.settings().get(DEMO_ADMIN.tenant());
+    if (s.invoicing().company() != null || s.siren() != null) {
+      return;
+    }
+    Company company = new Company("Démo Informatique", "SAS", new BigDecimal("50000.00"),
+        new Address("8 rue de la République", null, "69002", "Lyon", "FR", null), "732829320", "73282932000074",
+        "RCS Lyon 732 829 320", "FR44732829320", null);
+    TenantSettings withCompany = new TenantSettings(s.fiscalYearStart(), s.vatRegimeServices(), s.numberingPattern(),
+        s.defaultFormat(), s.journalCodes(), s.accounts(), s.notificationEmails(), s.backgroundThreshold(),
+        s.pageAccess(), company.siren(), s.language(), s.autoExport(), s.notifyAbove(),
+        new Invoicing(company, s.invoicing().paymentTermsDays(), s.invoicing().latePenaltyRate(),
+            s.invoicing().defaultPdf()));
+    wiring.settings().put(DEMO_ADMIN, withCompany);
+    log.println("[local] demo tenant: company " + company.name() + ", SIREN " + company.siren());
+  }
 
   /** The number of documents written: 0 when the tenant already had documents this year. */
   static int seedIfEmpty(Wiring wiring, PrintStream log) {
@@ -29,6 +55,7 @@ final class DemoSeeder {
       log.println("[local] demo tenant '" + DemoData.TENANT + "' already has documents: not seeded");
       return 0;
     }
+    seedCompany(wiring, log);
     List<Document> docs = DemoData.generate(today);
     long started = System.nanoTime();
     log.println("[local] seeding demo tenant '" + DemoData.TENANT + "' with " + docs.size() + " documents...");
