@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The frozen entries of an export, one text line per entry header ({@code E}) and per line
@@ -197,10 +196,9 @@ public final class EntryCodec {
       throw new UncheckedIOException(e);
     }
     final boolean v2 = withLinks;
-    return new Iterator<>() {
-      private JournalEntry next = advance();
-
-      private JournalEntry advance() {
+    return new Lookahead<>() {
+      @Override
+      protected JournalEntry advance() {
         try {
           String head = r.readLine();
           if (head == null) {
@@ -221,21 +219,6 @@ public final class EntryCodec {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public JournalEntry next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        JournalEntry e = next;
-        next = advance();
-        return e;
       }
     };
   }

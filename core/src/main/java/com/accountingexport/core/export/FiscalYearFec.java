@@ -39,7 +39,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
@@ -233,55 +232,36 @@ public final class FiscalYearFec {
    * settings alphabetically), each journal merged from every source by date, piece (natural order)
    * and document id, an entry of a document already written skipped.
    */
-  private final class EntryStream implements Iterator<JournalEntry>, AutoCloseable {
+  private final class EntryStream extends Lookahead<JournalEntry> implements AutoCloseable {
     private final List<Export> sources;
     private final Period fiscalYear;
-    private final TenantSettings settings;
     private final List<String> journals;
     private int journal = -1;
     private final List<Source> open = new ArrayList<>();
     private final PriorityQueue<Source> queue = new PriorityQueue<>(Comparator.comparing(
         (Source x) -> x.head.date()).thenComparing(x -> x.head.pieceRef(), PieceOrder.NATURAL)
         .thenComparing(x -> x.head.documentId(), Comparator.nullsFirst(Comparator.naturalOrder())));
-    private JournalEntry next;
     private String lastDocument;
     private String lastJournal;
 
     EntryStream(List<Export> sources, Period fiscalYear, TenantSettings settings) {
       this.sources = sources;
       this.fiscalYear = fiscalYear;
-      this.settings = settings;
       java.util.Set<String> codes = new java.util.TreeSet<>();
       sources.forEach(e -> codes.addAll(e.journals()));
       List<String> ordered = new ArrayList<>(codes);
       ordered.sort(Comparator.comparingInt((String c) -> rank(settings, c)).thenComparing(Comparator.naturalOrder()));
       this.journals = ordered;
-      advance();
     }
 
     @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public JournalEntry next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      JournalEntry out = next;
-      advance();
-      return out;
-    }
-
-    private void advance() {
-      next = null;
-      while (next == null) {
+    protected JournalEntry advance() {
+      while (true) {
         if (queue.isEmpty()) {
           closeOpen();
           journal++;
           if (journal >= journals.size()) {
-            return;
+            return null;
           }
           for (Export e : sources) {
             if (e.journals().contains(journals.get(journal))) {
@@ -304,7 +284,7 @@ public final class FiscalYearFec {
         if (!duplicate) {
           lastDocument = e.documentId();
           lastJournal = e.journalCode();
-          next = e;
+          return e;
         }
       }
     }

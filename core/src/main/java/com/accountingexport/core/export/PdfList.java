@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The documents whose PDFs go into an export's bundles, in journal order (the order of the
@@ -91,10 +90,9 @@ public final class PdfList {
   /** Reads the lines in order, one at a time. */
   public static Iterator<Line> read(InputStream in) {
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    return new Iterator<>() {
-      private Line next = advance();
-
-      private Line advance() {
+    return new Lookahead<>() {
+      @Override
+      protected Line advance() {
         try {
           String line = r.readLine();
           if (line == null || line.isEmpty()) {
@@ -109,21 +107,6 @@ public final class PdfList {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Line next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Line out = next;
-        next = advance();
-        return out;
       }
     };
   }
