@@ -171,4 +171,47 @@ class InvoiceBundlesE2EIT {
       assertEquals(DOCUMENTS, bookmarks);
     }
   }
+
+  @Test
+  void aPdfBatchThatKeepsFailing_failsTheExport_throughTheFailureBranch_andReleasesItsDocuments() throws Exception {
+    // every FileStore.size fails: the PDF batches of the Map state (they look for uploads) run out of retries
+    LocalOptions t = LocalOptions.forTests();
+    Map<String, String> env = new HashMap<>(t.env());
+    env.put(LocalRuntime.SFN_TIME_SCALE, "0.01");
+    env.put(LocalRuntime.FAIL_METHOD, "FileStore.size");
+    runtime = LocalRuntime.start(new LocalOptions(true, false, null, 0, false, false, t.repoRoot(), env));
+    String token = runtime.token("pdf-fail", "company_admin", "u-fail", "compta@pdf-fail.test", Duration.ofHours(1)).token();
+    assertEquals(200, send("PUT", "/settings", token, """
+        {"backgroundThreshold": 1,
+         "company": {"name": "Formations Dupont", "address": {"line1": "12 rue des Lilas", "postalCode": "69003",
+                     "city": "Lyon", "countryCode": "FR"}, "siren": "732829320", "vatNumber": "FR44732829320"}}""")
+        .statusCode());
+    StringBuilder docs = new StringBuilder("{\"documents\": [");
+    for (int n = 0; n < 150; n++) {
+      docs.append(n > 0 ? "," : "").append("""
+          {"id": "q-%03d", "type": "invoice", "number": "F-%03d", "date": "2026-03-02", "status": "validated",
+           "counterparty": {"id": "C1", "name": "Client",
+                            "billingAddress": {"line1": "1 rue A", "postalCode": "75001", "city": "Paris", "countryCode": "FR"}},
+           "lines": [{"label": "Formation", "netAmount": "100.00", "vatRate": "20.00", "vatAmount": "20.00"}],
+           "totals": {"net": "100.00", "vat": "20.00", "gross": "120.00"}}""".formatted(n, n));
+    }
+    assertEquals(200, send("POST", "/documents/batch", token, docs.append("]}").toString()).statusCode());
+
+    HttpResponse<String> created = send("POST", "/exports", token,
+        "{\"from\": \"2026-01-01\", \"to\": \"2026-12-31\", \"pdf\": \"zip\"}");
+    assertEquals(202, created.statusCode(), created.body());
+    String id = JSON.readTree(created.body()).get("id").asText();
+    JsonNode end;
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    do {
+      Thread.sleep(200);
+      end = JSON.readTree(send("GET", "/exports/" + id, token, null).body());
+      assertTrue(System.nanoTime() < deadline, "still generating: " + end);
+    } while (end.get("status").asText().equals("GENERATING"));
+
+    assertEquals("FAILED", end.get("status").asText(), end.toString());
+    assertTrue(end.get("failure").asText().contains("FileStore.size"), end.toString());
+    JsonNode exportable = JSON.readTree(send("GET", "/documents?state=exportable&limit=1000", token, null).body());
+    assertEquals(150, exportable.get("items").size(), "every document released");
+  }
 }
