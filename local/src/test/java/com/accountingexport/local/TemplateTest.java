@@ -592,11 +592,17 @@ class TemplateTest {
       assertTrue(scheduled.has(field), "scheduled-daily.json has " + field);
     }
     JsonNode asl = JSON.readTree(ROOT.resolve("statemachine/generate-export.asl.json").toFile());
-    for (String step : List.of("claim", "render", "seal", "notify", "fail")) {
+    // the task states, those of the Map state's item processor included
+    List<JsonNode> tasks = new ArrayList<>();
+    asl.path("States").forEach(st -> {
+      tasks.add(st);
+      st.path("ItemProcessor").path("States").forEach(tasks::add);
+    });
+    for (String step : List.of("claim", "render", "pdfs", "assemble", "seal", "notify", "fail")) {
       JsonNode sample = JSON.readTree(ROOT.resolve("events/workflow/" + step + ".json").toFile());
       assertEquals(step, sample.path("step").asText());
       Set<String> passed = new TreeSet<>();
-      asl.path("States").forEach(st -> {
+      tasks.forEach(st -> {
         JsonNode p = st.path("Parameters").path("Payload");
         if (step.equals(p.path("step").asText())) {
           p.fieldNames().forEachRemaining(f -> passed.add(f.replace(".$", "")));

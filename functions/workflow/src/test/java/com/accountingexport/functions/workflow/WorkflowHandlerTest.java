@@ -58,7 +58,7 @@ class WorkflowHandlerTest {
     var settings = wiring.settings().get(ACME);
     var lowThreshold = new com.accountingexport.core.settings.TenantSettings(settings.fiscalYearStart(),
         settings.vatRegimeServices(), settings.numberingPattern(), settings.defaultFormat(), settings.journalCodes(),
-        settings.accounts(), settings.notificationEmails(), 1, settings.pageAccess());
+        settings.accounts(), settings.notificationEmails(), 1, settings.pageAccess()).withInvoicing(settings.invoicing());
     ExportGenerator.Generated g = wiring.generator().generate(ACME, "admin@acme.test", "admin@acme.test", lowThreshold,
         request);
     assertTrue(g.background());
@@ -86,6 +86,32 @@ class WorkflowHandlerTest {
       assertTrue(out.getValue() == null || out.getValue() instanceof String || out.getValue() instanceof Number
           || out.getValue() instanceof Boolean || batchNumbers, "only ids and counts go back to the state machine: " + out);
     }
+  }
+
+  @Test
+  void withBundles_renderAnswersThePdfBatches_thenPdfsAndAssemble_putTheZipInTheSealedExport() throws IOException {
+    wiring.settings().put(Seed.ADMIN, com.accountingexport.adapters.json.SettingsJson.merge(wiring.settings().get(ACME),
+        com.accountingexport.adapters.json.Json.parse("""
+            {"company": {"name": "Acme", "address": {"line1": "1 rue B", "postalCode": "69001", "city": "Lyon",
+             "countryCode": "FR"}, "siren": "732829320", "vatNumber": "FR44732829320"}, "defaultPdf": "zip"}"""),
+        java.util.Set.of("fec")));
+    Map<String, ?> input = openBackgroundExport(3);
+    Map<String, Object> claim;
+    do {
+      claim = handler.handleRequest(payload("claim", input), null);
+    } while (!(Boolean) claim.get("finished"));
+    Map<String, Object> render = handler.handleRequest(payload("render", input), null);
+    assertEquals(List.of(0), render.get("batches"), "3 invoices: one batch of the Map state");
+
+    assertEquals(3L, handler.handleRequest(payload("pdfs", input), null).get("done"));
+    assertEquals(Boolean.TRUE, handler.handleRequest(payload("assemble", input), null).get("finished"));
+    assertEquals("READY", handler.handleRequest(payload("seal", input), null).get("status"));
+    Export e = wiring.exportRepository().find(ACME, (String) input.get("exportId")).orElseThrow();
+    assertTrue(e.file("invoices-zip", null).isPresent(), e.files().toString());
+    assertTrue(e.file("invoices-pdf", null).isEmpty(), "zip only");
+    var bad = new java.util.HashMap<String, Object>(payload("pdfs", input));
+    bad.put("batch", "-1");
+    assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(bad, null));
   }
 
   @Test
