@@ -283,6 +283,7 @@ public final class GenerationSteps {
       if (pdfs > 0) {
         files.write(PdfList.key(tenant, e.id()), "text/tab-separated-values; charset=UTF-8", "pdfs", "tsv",
             out -> Files.copy(r.pdfsFile, out));
+        writeBatches(tenant, e.id(), r.pdfsFile);
       }
     }
     Progress next = pdfs > 0 ? new Progress(Progress.PDF, 0, pdfs) : new Progress(Progress.SEAL, 0, 1);
@@ -317,7 +318,7 @@ public final class GenerationSteps {
     }
     TenantId tenant = job.tenant();
     List<PdfList.Line> lines;
-    try (InputStream in = files.store().open(PdfList.key(tenant, e.id()))) {
+    try (InputStream in = files.store().open(PdfList.batchKey(tenant, e.id(), batch))) {
       lines = PdfList.batch(in, batch);
     } catch (IOException x) {
       throw new UncheckedIOException(x);
@@ -348,6 +349,31 @@ public final class GenerationSteps {
       return stopped("assemble", load(job));
     }
     return new StepResult("assemble", true, false, p.total(), p.total(), ExportStatus.GENERATING.name());
+  }
+
+  /**
+   * The list again in one small file per batch, so that each iteration of the Map state reads its
+   * 100 lines only, whatever the number of invoices.
+   */
+  private void writeBatches(TenantId tenant, String exportId, Path list) throws IOException {
+    try (java.io.BufferedReader in = Files.newBufferedReader(list, java.nio.charset.StandardCharsets.UTF_8)) {
+      List<String> chunk = new ArrayList<>(PdfList.BATCH);
+      int batch = 0;
+      for (String line = in.readLine(); ; line = in.readLine()) {
+        if (line != null) {
+          chunk.add(line);
+        }
+        if (chunk.size() == PdfList.BATCH || (line == null && !chunk.isEmpty())) {
+          String text = String.join("\n", chunk) + "\n";
+          files.write(PdfList.batchKey(tenant, exportId, batch++), "text/tab-separated-values; charset=UTF-8", "pdfs",
+              "tsv", out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          chunk.clear();
+        }
+        if (line == null) {
+          return;
+        }
+      }
+    }
   }
 
   private InvoiceBundles requireBundles() {

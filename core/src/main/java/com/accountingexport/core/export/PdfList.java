@@ -35,6 +35,11 @@ public final class PdfList {
     return ExportFiles.prefix(tenant, exportId) + FILE_NAME;
   }
 
+  /** The lines of batch {@code batch} alone ({@link #BATCH} at most), for one iteration of the Map state. */
+  public static String batchKey(TenantId tenant, String exportId, int batch) {
+    return ExportFiles.prefix(tenant, exportId) + "pdfs-batches/" + String.format("%06d", batch) + ".tsv";
+  }
+
   /** Where the PDF of a document is prepared for the bundles. */
   public static String pdfKey(TenantId tenant, String exportId, String documentId) {
     return ExportFiles.prefix(tenant, exportId) + "pdfs/" + documentId + ".pdf";
@@ -111,7 +116,7 @@ public final class PdfList {
     };
   }
 
-  /** The lines of batch {@code batch} (0-based), reading past the earlier ones. */
+  /** The lines of batch {@code batch} (0-based) in a stream of the list or of that batch's own file. */
   public static List<Line> batch(InputStream in, int batch) {
     List<Line> out = new ArrayList<>();
     Iterator<Line> lines = read(in);
