@@ -90,13 +90,17 @@ final class TextSink {
   }
 
   /**
-   * Appends s as one RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF, inner
-   * quotes doubled. Null appends nothing (an empty field).
+   * Appends s as one RFC 4180 text field: quoted when it holds a comma, a double quote, CR or LF,
+   * inner quotes doubled. A text a spreadsheet would take for a formula (it starts with {@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or CR) gets a leading apostrophe, so that opening the file
+   * never runs it (OWASP "CSV injection"). Amounts and dates never go through here: {@code -12.50}
+   * stays a number. Null appends nothing (an empty field).
    */
   void appendCsv(String s) throws IOException {
     if (s == null) {
       return;
     }
+    s = neutralised(s);
     int len = s.length();
     boolean quote = false;
     for (int i = 0; i < len; i++) {
@@ -119,6 +123,15 @@ final class TextSink {
       append(c);
     }
     append('"');
+  }
+
+  /** {@code s} with a leading apostrophe when a spreadsheet would read it as a formula. */
+  static String neutralised(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
   }
 
   /**

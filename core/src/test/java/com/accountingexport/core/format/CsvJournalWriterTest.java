@@ -60,10 +60,12 @@ class CsvJournalWriterTest {
         List<String> rec = records.get(r++);
         assertEquals(14, rec.size());
         assertEquals(e.date().toString(), rec.get(0));
-        assertEquals(l.label() != null ? l.label() : e.label(), rec.get(4));
-        assertEquals(l.accountLabel(), rec.get(6));
-        assertEquals(l.auxAccount() == null ? "" : l.auxAccount(), rec.get(7));
-        assertEquals(l.auxAccount() == null ? "" : l.auxLabel() == null ? l.auxAccount() : l.auxLabel(), rec.get(8));
+        // a text a spreadsheet would run as a formula (=SUM(A1)) gets a leading apostrophe
+        assertEquals(TextSink.neutralised(l.label() != null ? l.label() : e.label()), rec.get(4));
+        assertEquals(TextSink.neutralised(l.accountLabel()), rec.get(6));
+        assertEquals(l.auxAccount() == null ? "" : TextSink.neutralised(l.auxAccount()), rec.get(7));
+        assertEquals(l.auxAccount() == null ? ""
+            : TextSink.neutralised(l.auxLabel() == null ? l.auxAccount() : l.auxLabel()), rec.get(8));
         assertEquals(l.debit().toPlainString(), rec.get(9));
         assertEquals(l.credit().toPlainString(), rec.get(10));
         assertEquals(String.valueOf(n + 1), rec.get(13));
@@ -72,5 +74,14 @@ class CsvJournalWriterTest {
     }
     assertEquals(r, records.size());
     assertEquals(entries.stream().map(JournalEntry::totalDebit).reduce(BigDecimal.ZERO, BigDecimal::add), debit);
+  }
+
+  @Test
+  void textCellsThatLookLikeFormulas_getAnApostrophe_butAmountsStayNumbers() {
+    for (String formula : new String[] {"=HYPERLINK(\"http://evil\",\"x\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tTAB"}) {
+      assertEquals("'" + formula, TextSink.neutralised(formula));
+    }
+    assertEquals("F-42 - Durand", TextSink.neutralised("F-42 - Durand"));
+    assertEquals("", TextSink.neutralised(""));
   }
 }
