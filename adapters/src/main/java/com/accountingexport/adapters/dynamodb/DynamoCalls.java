@@ -8,13 +8,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** What the DynamoDB classes of the export repository share: paging, cancellation reasons, backoff. */
+/** What the DynamoDB repositories share: paging, batch reads, cancellation reasons, backoff. */
 final class DynamoCalls {
+  /** BatchGetItem takes at most 100 keys per call. */
+  static final int BATCH_GET_SIZE = 100;
   /** TransactWriteItems takes at most 100 items per call. */
   static final int TRANSACTION_SIZE = 100;
   /** Attempts of one claim or release chunk cancelled for other reasons than its conditions. */
@@ -34,6 +38,33 @@ final class DynamoCalls {
       response.items().forEach(each);
       startKey = lastKey(response);
     } while (startKey != null);
+  }
+
+  /**
+   * Reads {@code keys} (unique) {@value #BATCH_GET_SIZE} per BatchGetItem, strongly consistent, and
+   * hands every item found to {@code each}; unprocessed keys are asked again after a full-jitter
+   * backoff from {@code baseMillis} to {@code capMillis}, at most {@code maxAttempts} times per batch.
+   *
+   * @throws DomainException 503 {@code STORAGE_BUSY} with {@code busyMessage} when a batch stays unprocessed
+   */
+  static void batchGetAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys, int maxAttempts,
+      long baseMillis, long capMillis, String busyMessage, Consumer<Map<String, AttributeValue>> each) {
+    for (int from = 0; from < keys.size(); from += BATCH_GET_SIZE) {
+      Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+          .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_SIZE))).consistentRead(true).build());
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
+        response.responses().getOrDefault(table, List.of()).forEach(each);
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        if (!pending.isEmpty()) {
+          if (attempt >= maxAttempts) {
+            throw new DomainException(ErrorKind.UNAVAILABLE, "STORAGE_BUSY", busyMessage);
+          }
+          backoff(attempt, baseMillis, capMillis);
+        }
+      }
+    }
   }
 
   static Map<String, AttributeValue> lastKey(QueryResponse response) {

@@ -23,14 +23,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -45,8 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * jittered backoff, an exported document is refused with 409 DOCUMENT_FROZEN.
  */
 public final class DynamoDocumentRepository implements DocumentRepository {
-  /** BatchGetItem takes at most 100 keys per call. */
-  static final int BATCH_GET_SIZE = 100;
   /** Items per Query page when listing. */
   static final int QUERY_PAGE = 200;
   static final int MAX_WRITE_ATTEMPTS = 32;
@@ -168,20 +164,13 @@ public final class DynamoDocumentRepository implements DocumentRepository {
   @Override
   public List<StoredDocument> settlementsOf(TenantId tenant, String documentId) {
     List<String> ids = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      Map<String, AttributeValue> start = startKey;
-      QueryResponse response = dynamo.query(r -> r.tableName(tableName)
-          .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-          .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
-          .expressionAttributeValues(Map.of(
-              ":pk", Attrs.s(DocumentItemMapper.pk(tenant, documentId)),
-              ":prefix", Attrs.s(DocumentItemMapper.SK_SETTLED_BY)))
-          .consistentRead(true)
-          .exclusiveStartKey(start));
-      response.items().forEach(item -> ids.add(Attrs.getS(item, DocumentItemMapper.SETTLEMENT_ID)));
-      startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-    } while (startKey != null);
+    DynamoCalls.queryAll(dynamo, QueryRequest.builder().tableName(tableName)
+        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+        .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+        .expressionAttributeValues(Map.of(
+            ":pk", Attrs.s(DocumentItemMapper.pk(tenant, documentId)),
+            ":prefix", Attrs.s(DocumentItemMapper.SK_SETTLED_BY)))
+        .consistentRead(true), item -> ids.add(Attrs.getS(item, DocumentItemMapper.SETTLEMENT_ID)));
     List<StoredDocument> out = new ArrayList<>();
     for (StoredDocument d : findAll(tenant, ids).values()) {
       // the relation and the settlement are written together; the check only guards against a hand-edited table
@@ -205,28 +194,12 @@ public final class DynamoDocumentRepository implements DocumentRepository {
     List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids)); // BatchGetItem refuses duplicate keys
     unique.removeIf(Objects::isNull);
     Map<String, StoredDocument> found = new HashMap<>();
-    for (int from = 0; from < unique.size(); from += BATCH_GET_SIZE) {
-      List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_SIZE))
-          .stream().map(id -> DocumentItemMapper.key(tenant, id)).toList();
-      Map<String, KeysAndAttributes> pending =
-          Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+    DynamoCalls.batchGetAll(dynamo, tableName, unique.stream().map(id -> DocumentItemMapper.key(tenant, id)).toList(),
+        MAX_BATCH_ATTEMPTS, BACKOFF_BASE_MILLIS, BACKOFF_CAP_MILLIS, "The document store is throttling reads; retry later",
+        item -> {
           StoredDocument d = DocumentItemMapper.toStoredDocument(item);
           found.put(d.id(), d);
-        }
-        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        if (!pending.isEmpty()) {
-          if (attempt >= MAX_BATCH_ATTEMPTS) {
-            throw new DomainException(ErrorKind.UNAVAILABLE, "STORAGE_BUSY",
-                "The document store is throttling reads; retry later");
-          }
-          backoff(attempt);
-        }
-      }
-    }
+        });
     Map<String, StoredDocument> out = new LinkedHashMap<>();
     for (String id : unique) {
       StoredDocument d = found.get(id);

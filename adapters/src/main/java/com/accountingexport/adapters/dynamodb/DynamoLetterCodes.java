@@ -3,8 +3,6 @@ package com.accountingexport.adapters.dynamodb;
 import static com.accountingexport.adapters.dynamodb.TableDefinition.PK;
 
 import com.accountingexport.core.auth.TenantId;
-import com.accountingexport.core.error.DomainException;
-import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.port.LetterCodes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -51,8 +47,6 @@ public final class DynamoLetterCodes implements LetterCodes {
   public static final String ACCOUNT = "account";
   public static final String ANCHOR = "anchor";
 
-  /** BatchGetItem takes at most 100 keys. */
-  static final int BATCH = 100;
   static final int MAX_BATCH_ATTEMPTS = 10;
 
   private final DynamoDbClient dynamo;
@@ -95,27 +89,9 @@ public final class DynamoLetterCodes implements LetterCodes {
     Objects.requireNonNull(tenant, "tenant");
     List<Key> unique = new ArrayList<>(new LinkedHashSet<>(keys));
     Map<Key, String> found = new HashMap<>();
-    for (int from = 0; from < unique.size(); from += BATCH) {
-      List<Key> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH));
-      Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-          .keys(chunk.stream().map(k -> anchorKey(tenant, k.account(), k.anchor())).toList())
-          .consistentRead(true).build());
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        Map<String, KeysAndAttributes> request = pending;
-        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(request));
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-          found.put(new Key(Attrs.getS(item, ACCOUNT), Attrs.getS(item, ANCHOR)), Attrs.getS(item, CODE));
-        }
-        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        if (!pending.isEmpty()) {
-          if (attempt >= MAX_BATCH_ATTEMPTS) {
-            throw new DomainException(ErrorKind.UNAVAILABLE, "STORAGE_BUSY",
-                "The lettering codes are being throttled; retry later");
-          }
-          DynamoCalls.backoff(attempt, 10, 500);
-        }
-      }
-    }
+    DynamoCalls.batchGetAll(dynamo, tableName, unique.stream().map(k -> anchorKey(tenant, k.account(), k.anchor())).toList(),
+        MAX_BATCH_ATTEMPTS, 10, 500, "The lettering codes are being throttled; retry later",
+        item -> found.put(new Key(Attrs.getS(item, ACCOUNT), Attrs.getS(item, ANCHOR)), Attrs.getS(item, CODE)));
     Map<Key, String> out = new LinkedHashMap<>();
     for (Key k : unique) {
       String code = found.get(k);
