@@ -9,6 +9,9 @@ import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.Download;
+import com.accountingexport.core.export.ExportFile;
+import com.accountingexport.core.export.ExportFiles;
+import com.accountingexport.core.export.HashingOutputStream;
 import com.accountingexport.core.export.PdfList;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.port.DocumentRepository;
@@ -49,8 +52,6 @@ public final class DocumentPdfs {
   public static final String CONTENT_TYPE = "application/pdf";
   private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-  /** Where a document's PDF came from, and its bytes' key. */
-  public record Source(String key, boolean uploaded) {}
 
   /** The answer of {@code PUT /documents/{id}/pdf}. */
   public record UploadLink(String url, Instant expiresAt, long maxBytes, String contentType) {}
@@ -101,7 +102,7 @@ public final class DocumentPdfs {
       String bundled = PdfList.pdfKey(tenant, stored.export().exportId(), documentId);
       long bundledSize = files.size(bundled);
       if (bundledSize >= 0) {
-        return link(bundled, d, bundledSize);
+        return link(bundled, d, bundledSize, sha256Of(bundled));
       }
     }
     String upload = uploadKey(tenant, documentId);
@@ -113,10 +114,10 @@ public final class DocumentPdfs {
             + " does not count: " + problem.get() + ". Upload it again (PUT /documents/" + documentId + "/pdf)",
             List.of(Violation.of("pdf", "INVALID_PDF_UPLOAD", problem.get())));
       }
-      return link(upload, d, size);
+      return link(upload, d, size, sha256Of(upload));
     }
-    Source rendered = rendered(tenant, d, settings.get(tenant));
-    return link(rendered.key(), d, files.size(rendered.key()));
+    ExportFile rendered = rendered(tenant, d, settings.get(tenant));
+    return link(rendered.key(), d, rendered.bytes(), rendered.sha256());
   }
 
   /**
@@ -166,7 +167,7 @@ public final class DocumentPdfs {
   }
 
   /** Renders {@code d} once into a key named by what decides its bytes, and answers that key. */
-  private Source rendered(TenantId tenant, Document d, TenantSettings s) {
+  private ExportFile rendered(TenantId tenant, Document d, TenantSettings s) {
     Document corrected = corrected(tenant, d);
     List<Anomaly> problems = InvoicePdf.check(d, s, corrected);
     if (!problems.isEmpty()) {
@@ -175,20 +176,12 @@ public final class DocumentPdfs {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
     InvoicePdf.render(d, s, corrected, out);
     byte[] bytes = out.toByteArray();
-    String key = "tenants/" + tenant.value() + "/documents/" + d.id() + "/rendered-" + RecordHash.sha256(bytes).substring(0, 16)
-        + ".pdf";
+    String sha256 = RecordHash.sha256(bytes);
+    String key = "tenants/" + tenant.value() + "/documents/" + d.id() + "/rendered-" + sha256.substring(0, 16) + ".pdf";
     if (!files.exists(key)) {
-      FileStore.Upload upload = files.create(key, CONTENT_TYPE);
-      try {
-        OutputStream stream = upload.stream();
-        stream.write(bytes);
-        upload.close();
-      } catch (IOException | RuntimeException e) {
-        upload.abort();
-        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-      }
+      new ExportFiles(files).write(key, CONTENT_TYPE, "pdf", "pdf", stream -> stream.write(bytes));
     }
-    return new Source(key, false);
+    return new ExportFile("pdf", "pdf", key, bytes.length, sha256);
   }
 
   /** A credit note's corrected invoice, when it names a known one. */
@@ -216,22 +209,19 @@ public final class DocumentPdfs {
     }
   }
 
-  /** The link, with the SHA-256 of the bytes it serves (read once: at most {@code maxBytes}). */
-  private Download link(String key, Document d, long size) {
-    String name = fileName(d);
-    String sha256;
+  /** The SHA-256 of a stored PDF (read once: at most {@code maxBytes}). */
+  private String sha256Of(String key) {
+    HashingOutputStream hashed = new HashingOutputStream(OutputStream.nullOutputStream());
     try (InputStream in = files.open(key)) {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-      sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+      in.transferTo(hashed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
+    return hashed.sha256();
+  }
+
+  private Download link(String key, Document d, long size, String sha256) {
+    String name = fileName(d);
     FileStore.Link link = files.link(key, name, linkTtl);
     return new Download("pdf", "pdf", link.url(), link.expiresAt(), sha256, size, name);
   }

@@ -1,14 +1,12 @@
 package com.accountingexport.pdf;
 
+import com.accountingexport.core.export.RecordHash;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -101,7 +99,7 @@ public final class ZipBundle {
       byte[] pdf = SinglePdf.read(source, item);
       String name = names.next(item);
       put(zip, name, pdf);
-      entries.add(new Entry(name, item.documentId(), item.number(), pdf.length, sha256(pdf)));
+      entries.add(new Entry(name, item.documentId(), item.number(), pdf.length, RecordHash.sha256(pdf)));
     }
     put(zip, MANIFEST_NAME, manifest(entries));
     zip.finish(); // not close(): that would close the caller's stream
@@ -139,13 +137,5 @@ public final class ZipBundle {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -17,13 +17,11 @@ import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.TenantSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,16 +237,10 @@ public final class ExportService {
     for (ExportFile f : RecordHash.original(target)) {
       filesChecked++;
       try (InputStream in = files.store().open(f.key())) {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        long size = 0;
-        try (DigestInputStream din = new DigestInputStream(in, md)) {
-          byte[] buf = new byte[1 << 16];
-          for (int r; (r = din.read(buf)) > 0; ) {
-            size += r;
-          }
-        }
-        String sha = HexFormat.of().formatHex(md.digest());
-        if (!sha.equals(f.sha256()) || size != f.bytes()) {
+        HashingOutputStream hashed = new HashingOutputStream(OutputStream.nullOutputStream());
+        in.transferTo(hashed);
+        String sha = hashed.sha256();
+        if (!sha.equals(f.sha256()) || hashed.bytes() != f.bytes()) {
           problems.add(new Verification.Problem("file", f.kind() + ":" + f.format(),
               "The " + f.kind() + " file (" + f.format() + ") of export " + target.number() + " was altered: SHA-256 "
                   + sha + " instead of " + f.sha256()));
@@ -256,7 +248,7 @@ public final class ExportService {
       } catch (DomainException missing) {
         problems.add(new Verification.Problem("file", f.kind() + ":" + f.format(),
             "The " + f.kind() + " file of export " + target.number() + " is missing"));
-      } catch (IOException | java.security.NoSuchAlgorithmException ex) {
+      } catch (IOException ex) {
         throw new IllegalStateException(ex);
       }
     }
