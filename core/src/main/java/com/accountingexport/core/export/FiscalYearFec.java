@@ -103,7 +103,7 @@ public final class FiscalYearFec {
     if (!bad.isEmpty()) {
       throw DomainException.invalid(bad);
     }
-    String siren = sirenOf(s.siren());
+    String siren = ExportFormats.siren(s.siren());
     if (siren == null) {
       throw DomainException.conflict("SIREN_REQUIRED", "A FEC is named after the company's SIREN"
           + " (<SIREN>FEC<closing date>.txt) and settings have none: set settings.siren (9 digits) first");
@@ -194,17 +194,6 @@ public final class FiscalYearFec {
       return 0;
     }
     return Integer.parseInt(year);
-  }
-
-  private static String sirenOf(String siren) {
-    if (siren == null) {
-      return null;
-    }
-    String digits = siren.replace(" ", "");
-    if (digits.matches("^\\d{14}$")) {
-      digits = digits.substring(0, 9);
-    }
-    return digits.matches("^\\d{9}$") ? digits : null;
   }
 
   /** What decides the file's bytes: the sources (each by its entries' SHA-256) and the options. */

@@ -65,14 +65,20 @@ public final class ExportFormats {
 
   /** The 9-digit SIREN (spaces ignored, a 14-digit SIRET cut to its SIREN), else {@value #UNKNOWN_SIREN}. */
   static String sirenOf(String siren) {
+    String valid = siren(siren);
+    return valid != null ? valid : UNKNOWN_SIREN;
+  }
+
+  /** The 9-digit SIREN that names a FEC (spaces ignored, a 14-digit SIRET cut to its SIREN), or null. */
+  public static String siren(String siren) {
     if (siren == null) {
-      return UNKNOWN_SIREN;
+      return null;
     }
     String digits = siren.replace(" ", "");
     if (digits.length() == 14 && isDigits(digits)) {
       return digits.substring(0, 9);
     }
-    return digits.length() == 9 && isDigits(digits) ? digits : UNKNOWN_SIREN;
+    return digits.length() == 9 && isDigits(digits) ? digits : null;
   }
 
   private static boolean isDigits(String s) {
