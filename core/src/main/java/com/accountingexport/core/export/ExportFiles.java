@@ -52,6 +52,18 @@ public final class ExportFiles {
     return letterCodes != null && writer.lettered();
   }
 
+  /** The lettering of the entries at {@code entriesKey} for a writer that letters (one read); none otherwise. */
+  private LetterLookup lettering(TenantId tenant, ExportWriter writer, String entriesKey) {
+    if (!letters(writer)) {
+      return LetterLookup.none();
+    }
+    try (InputStream in = files.open(entriesKey)) {
+      return lettering(tenant, writer, EntryCodec.read(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The lettering of {@code entries} (read once, not kept) for a writer that letters; none otherwise. */
   public LetterLookup lettering(TenantId tenant, ExportWriter writer, Iterator<JournalEntry> entries) {
     return letters(writer) ? Lettering.of(tenant, entries, letterCodes) : LetterLookup.none();
@@ -98,18 +110,10 @@ public final class ExportFiles {
     String key = entriesKey.substring(0, entriesKey.lastIndexOf('/') + 1) + journalName(writer);
     // lettering first (one pass over the entries), then the file (a second pass): codes are stable,
     // so rendering the same entries again gives the same bytes
-    ExportContext lettered = context;
-    if (letters(writer)) {
-      try (InputStream in = files.open(entriesKey)) {
-        lettered = context.withLetters(lettering(tenant, writer, EntryCodec.read(in)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    ExportContext withLetters = lettered;
+    ExportContext lettered = context.withLetters(lettering(tenant, writer, entriesKey));
     return checked(write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.open(entriesKey)) {
-        writer.write(EntryCodec.read(in), withLetters, out);
+        writer.write(EntryCodec.read(in), lettered, out);
       }
     }), writer, context.exportNumber());
   }
