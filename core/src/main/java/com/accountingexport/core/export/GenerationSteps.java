@@ -10,6 +10,7 @@ import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentType;
 import com.accountingexport.core.document.StoredDocument;
 import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.format.AccountRecord;
 import com.accountingexport.core.format.AccountsWriter;
 import com.accountingexport.core.format.ExportContext;
 import com.accountingexport.core.format.ExportFormats;
@@ -271,7 +272,7 @@ public final class GenerationSteps {
     written.add(files.journal(tenant, written.get(0).key(), writer, context));
     r.accounts.finish();
     r.accountsOut.close();
-    written.add(files.write(prefix + AccountsWriter.fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
+    written.add(files.write(prefix + new AccountsWriter().fileName(context), AccountsWriter.CONTENT_TYPE, ExportFile.ACCOUNTS,
         "csv", out -> Files.copy(r.accountsFile, out)));
     List<SkippedDocument> skipped = new ArrayList<>(e.skipped());
     skipped.addAll(r.skipped);
@@ -485,11 +486,16 @@ public final class GenerationSteps {
         }
         if (doc.counterparty() != null && doc.type() != DocumentType.EXPENSE_REPORT) {
           // customers and suppliers, each on the sub-account its entries use
-          String account = doc.type().isPurchaseSide()
+          boolean supplier = doc.type().isPurchaseSide();
+          String account = supplier
               ? Bookkeeper.supplierAuxiliaryAccount(settings, doc.counterparty())
               : Bookkeeper.customerAuxiliaryAccount(settings, doc.counterparty());
           try {
-            accounts.add(doc.counterparty(), account);
+            if (account != null) {
+              accounts.add(AccountsWriter.record(doc.counterparty(), account,
+                  supplier ? AccountRecord.SUPPLIER : AccountRecord.CUSTOMER,
+                  supplier ? settings.accounts().supplier() : settings.accounts().customer()));
+            }
           } catch (IOException x) {
             throw new UncheckedIOException(x);
           }

@@ -8,38 +8,52 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The accounts file that goes with a journal export (customers and suppliers): one CSV row per auxiliary account
- * (RFC 4180, CRLF), the first counterparty seen for an account wins, counterparties without an
- * account are skipped. Keeps only the set of accounts already written in memory.
+ * The accounts file that goes with a journal export (customers and suppliers), as CSV: one row per
+ * auxiliary account (RFC 4180, CRLF, UTF-8, formula-like cells neutralised), the first record seen
+ * for an account wins, records without an account are skipped. Keeps only the set of accounts
+ * already written in memory. This CSV is what an export stores; every other format's accounts file
+ * is rendered from it ({@link AccountsCsv}).
  */
-public final class AccountsWriter {
+public final class AccountsWriter implements AccountsFormat {
   public static final List<String> COLUMNS = List.of(
-      "account", "name", "siret", "vatNumber", "address", "postalCode", "city", "countryCode", "email");
+      "account", "name", "siret", "vatNumber", "address", "postalCode", "city", "countryCode", "email", "type",
+      "collectiveAccount");
   public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
-  private static final String HEADER = String.join(",", COLUMNS);
+  static final String HEADER = String.join(",", COLUMNS);
 
-  /** {@code <exportNumber>-accounts.csv}. */
-  public static String fileName(ExportContext context) {
-    return ExportFormats.safeFilePart(context.exportNumber()) + "-accounts.csv";
+  /** The record of a counterparty on {@code account}: its SIRET and country fall back to its billing address's. */
+  public static AccountRecord record(Counterparty c, String account, String type, String collectiveAccount) {
+    Address a = c.billingAddress();
+    return new AccountRecord(account, type, collectiveAccount, c.name(),
+        Fields.firstNonBlank(c.siret(), a == null ? null : a.siret()), c.vatNumber(),
+        a == null ? null : street(a), a == null ? null : a.postalCode(), a == null ? null : a.city(),
+        Fields.firstNonBlank(c.countryCode(), a == null ? null : a.countryCode()), c.email());
   }
 
-  /**
-   * Writes one row per distinct account; {@code auxAccountOf} gives a counterparty's auxiliary
-   * account (its own, or one derived from the tenant's settings). Flushes, does not close, out.
-   */
-  public void write(Iterator<Counterparty> counterparties, Function<Counterparty, String> auxAccountOf,
-      OutputStream out) throws IOException {
+  @Override
+  public String fileExtension() {
+    return "csv";
+  }
+
+  @Override
+  public String contentType() {
+    return CONTENT_TYPE;
+  }
+
+  /** Writes one row per distinct account. Flushes, does not close, out. */
+  @Override
+  public TextChanges write(Iterator<AccountRecord> accounts, OutputStream out) throws IOException {
     Rows rows = rows(out);
-    while (counterparties.hasNext()) {
-      Counterparty c = counterparties.next();
-      if (c != null) {
-        rows.add(c, auxAccountOf.apply(c));
+    while (accounts.hasNext()) {
+      AccountRecord r = accounts.next();
+      if (r != null) {
+        rows.add(r);
       }
     }
     rows.finish();
+    return TextChanges.NONE;
   }
 
   /** The header now, then a row per {@link Rows#add} of an account not met before: for writers that stream. */
@@ -59,29 +73,32 @@ public final class AccountsWriter {
       this.sink = sink;
     }
 
-    /** Writes the counterparty's row unless its account was written already (or is blank). */
-    public void add(Counterparty c, String account) throws IOException {
-      if (Fields.isBlank(account) || !seen.add(account)) {
+    /** Writes the record's row unless its account was written already (or is blank). */
+    public void add(AccountRecord r) throws IOException {
+      if (Fields.isBlank(r.account()) || !seen.add(r.account())) {
         return;
       }
-      Address a = c.billingAddress();
-      sink.appendCsv(account);
+      sink.appendCsv(r.account());
       sink.append(',');
-      sink.appendCsv(c.name());
+      sink.appendCsv(r.name());
       sink.append(',');
-      sink.appendCsv(Fields.firstNonBlank(c.siret(), a == null ? null : a.siret()));
+      sink.appendCsv(r.siret());
       sink.append(',');
-      sink.appendCsv(c.vatNumber());
+      sink.appendCsv(r.vatNumber());
       sink.append(',');
-      sink.appendCsv(a == null ? null : street(a));
+      sink.appendCsv(r.street());
       sink.append(',');
-      sink.appendCsv(a == null ? null : a.postalCode());
+      sink.appendCsv(r.postalCode());
       sink.append(',');
-      sink.appendCsv(a == null ? null : a.city());
+      sink.appendCsv(r.city());
       sink.append(',');
-      sink.appendCsv(Fields.firstNonBlank(c.countryCode(), a == null ? null : a.countryCode()));
+      sink.appendCsv(r.countryCode());
       sink.append(',');
-      sink.appendCsv(c.email());
+      sink.appendCsv(r.email());
+      sink.append(',');
+      sink.append(r.type());
+      sink.append(',');
+      sink.appendCsv(r.collectiveAccount());
       sink.crlf();
     }
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,7 +48,22 @@ public final class CentralisedCsvWriter implements ExportWriter {
   }
 
   @Override
-  public void write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
+  public String separator() {
+    return ",";
+  }
+
+  @Override
+  public String datePattern() {
+    return "yyyy-MM-dd";
+  }
+
+  @Override
+  public Optional<AccountsFormat> accounts() {
+    return Optional.of(new AccountsWriter());
+  }
+
+  @Override
+  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
     TextSink sink = new TextSink(out);
     sink.append(CsvJournalWriter.HEADER);
     sink.crlf();
@@ -84,6 +100,7 @@ public final class CentralisedCsvWriter implements ExportWriter {
       day.write(sink, ++number);
     }
     sink.flush();
+    return TextChanges.NONE;
   }
 
   /** The lines of one journal on one day, grouped by account then auxiliary account. */

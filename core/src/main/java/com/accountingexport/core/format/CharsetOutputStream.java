@@ -10,14 +10,12 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /**
  * Re-encodes a UTF-8 byte stream into a single-byte charset (ISO-8859-15 for the FEC) as it flows,
- * in constant memory. A character the target cannot encode is transliterated: its accents dropped
- * (decomposed, combining marks removed: {@code ő} → {@code o}), else a few letters and common
- * typographic characters mapped ({@code Ł} → {@code L}, {@code ’} → {@code '}, {@code –} → {@code -}), else {@code ?}; every such
- * change is counted in {@link #replaced()}, never silent. Closing it does not close the target.
+ * in constant memory. A character the target cannot encode is transliterated the way every format
+ * does it ({@link Transliteration}: {@code ő} → {@code o}, {@code Ł} → {@code L}, {@code ’} →
+ * {@code '}, else {@code ?}); every such change is counted in {@link #replaced()}, never silent. Closing it does not close the target.
  */
 public final class CharsetOutputStream extends OutputStream {
   private final OutputStream out;
@@ -93,23 +91,7 @@ public final class CharsetOutputStream extends OutputStream {
 
   private String transliterate(String c) {
     replaced++;
-    String stripped = Normalizer.normalize(c, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    if (!stripped.isEmpty() && encoder.canEncode(stripped)) {
-      return stripped;
-    }
-    return switch (c) {
-      case "\u2018", "\u2019", "\u201A", "\u2032" -> "'";
-      case "\u201C", "\u201D", "\u201E", "\u2033" -> "\"";
-      case "\u2013", "\u2014", "\u2212" -> "-";
-      case "\u2026" -> "...";
-      case "\u202F", "\u2009", "\u2007" -> " ";
-      case "\u0141" -> "L"; // Ł and the other letters that do not decompose
-      case "\u0142" -> "l";
-      case "\u0110" -> "D";
-      case "\u0111" -> "d";
-      case "\u0131" -> "i";
-      default -> "?";
-    };
+    return Transliteration.of(c.codePointAt(0), encoder);
   }
 
   @Override

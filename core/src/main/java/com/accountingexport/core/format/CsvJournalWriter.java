@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -41,7 +42,22 @@ public final class CsvJournalWriter implements ExportWriter {
   }
 
   @Override
-  public void write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
+  public String separator() {
+    return ",";
+  }
+
+  @Override
+  public String datePattern() {
+    return "yyyy-MM-dd";
+  }
+
+  @Override
+  public Optional<AccountsFormat> accounts() {
+    return Optional.of(new AccountsWriter());
+  }
+
+  @Override
+  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
     TextSink sink = new TextSink(out);
     sink.append(HEADER);
     sink.crlf();
@@ -62,6 +78,7 @@ public final class CsvJournalWriter implements ExportWriter {
       }
     }
     sink.flush();
+    return TextChanges.NONE;
   }
 
   /** One row in {@link #COLUMNS} order; shared with the centralised format. */

@@ -52,15 +52,9 @@ public final class ExportFormats {
     return BY_ID.get(DEFAULT_ID);
   }
 
-  /**
-   * FEC files: {@code <SIREN>FEC<AAAAMMJJ of periodEnd>.txt} (art. A47 A-1 LPF), SIREN
-   * {@value #UNKNOWN_SIREN} when unknown. Other formats: {@code <exportNumber>-journal.<ext>}.
-   */
+  /** The name the user's browser saves for {@code writer}'s file ({@link ExportWriter#fileName}). */
   public static String fileName(ExportWriter writer, ExportContext context) {
-    if (writer instanceof FecWriter) {
-      return sirenOf(context.siren()) + "FEC" + Fields.compactDate(context.periodEnd()) + "." + writer.fileExtension();
-    }
-    return safeFilePart(context.exportNumber()) + "-journal." + writer.fileExtension();
+    return writer.fileName(context);
   }
 
   /** The 9-digit SIREN (spaces ignored, a 14-digit SIRET cut to its SIREN), else {@value #UNKNOWN_SIREN}. */

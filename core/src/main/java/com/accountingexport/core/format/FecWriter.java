@@ -54,7 +54,7 @@ public final class FecWriter implements ExportWriter {
         "FEC (Fichier des Écritures Comptables, art. A47 A-1 LPF), '|'-separated, UTF-8.");
   }
 
-  public char separator() {
+  public char separatorChar() {
     return separator;
   }
 
@@ -84,7 +84,28 @@ public final class FecWriter implements ExportWriter {
   }
 
   @Override
-  public void write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
+  public String separator() {
+    return String.valueOf(separator);
+  }
+
+  @Override
+  public char decimalMark() {
+    return ',';
+  }
+
+  @Override
+  public String datePattern() {
+    return "yyyyMMdd";
+  }
+
+  /** {@code <SIREN>FEC<AAAAMMJJ of periodEnd>.txt} (art. A47 A-1 LPF), SIREN {@value ExportFormats#UNKNOWN_SIREN} when unknown. */
+  @Override
+  public String fileName(ExportContext context) {
+    return ExportFormats.sirenOf(context.siren()) + "FEC" + Fields.compactDate(context.periodEnd()) + "." + fileExtension();
+  }
+
+  @Override
+  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
     final char sep = separator;
     TextSink sink = new TextSink(out);
     sink.append(header);
@@ -177,5 +198,6 @@ public final class FecWriter implements ExportWriter {
       }
     }
     sink.flush();
+    return TextChanges.NONE;
   }
 }

@@ -28,6 +28,61 @@ final class Fields {
     return new String(c);
   }
 
+  /**
+   * {@code d} in one of the patterns the formats use, hand-formatted for the common ones
+   * ({@code yyyyMMdd}, {@code yyyy-MM-dd}, {@code dd/MM/yyyy}, {@code ddMMyyyy}, {@code ddMMyy}),
+   * else through {@link java.time.format.DateTimeFormatter}.
+   */
+  static String date(LocalDate d, String pattern) {
+    switch (pattern) {
+      case "yyyyMMdd":
+        return compactDate(d);
+      case "yyyy-MM-dd":
+        return d.toString();
+      default:
+        break;
+    }
+    String c = compactDate(d);
+    return switch (pattern) {
+      case "dd/MM/yyyy" -> c.substring(6, 8) + "/" + c.substring(4, 6) + "/" + c.substring(0, 4);
+      case "ddMMyyyy" -> c.substring(6, 8) + c.substring(4, 6) + c.substring(0, 4);
+      case "ddMMyy" -> c.substring(6, 8) + c.substring(4, 6) + c.substring(2, 4);
+      case "dd/MM/yy" -> c.substring(6, 8) + "/" + c.substring(4, 6) + "/" + c.substring(2, 4);
+      default -> java.time.format.DateTimeFormatter.ofPattern(pattern).format(d);
+    };
+  }
+
+  /** A positive or negative amount with exactly two decimals (half-up) and {@code mark} as decimal mark; null is zero. */
+  static String amount(java.math.BigDecimal a, char mark) {
+    java.math.BigDecimal v = a == null ? java.math.BigDecimal.ZERO : a;
+    String plain = (v.scale() == 2 ? v : v.setScale(2, java.math.RoundingMode.HALF_UP)).toPlainString();
+    return mark == '.' ? plain : plain.replace('.', mark);
+  }
+
+  /** The amount in cents (half-up); null is zero. */
+  static long cents(java.math.BigDecimal a) {
+    return a == null ? 0 : a.setScale(2, java.math.RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+  }
+
+  /** Debit minus credit of a line (nulls are zero). */
+  static java.math.BigDecimal net(EntryLine l) {
+    java.math.BigDecimal d = l.debit() == null ? java.math.BigDecimal.ZERO : l.debit();
+    return l.credit() == null ? d : d.subtract(l.credit());
+  }
+
+  /**
+   * The amount formats with a D/C column write: the line's net, always positive ({@code direction}
+   * says which side). A line with a negative debit is a credit of its opposite.
+   */
+  static java.math.BigDecimal amountOf(EntryLine l) {
+    return net(l).abs();
+  }
+
+  /** 'D' when the line's net is a debit, 'C' otherwise. */
+  static char direction(EntryLine l) {
+    return net(l).signum() > 0 ? 'D' : 'C';
+  }
+
   static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }

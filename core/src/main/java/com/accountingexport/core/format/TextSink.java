@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An unsynchronised char buffer in front of a UTF-8 {@link OutputStreamWriter}: formats append
+ * An unsynchronised char buffer in front of an {@link OutputStreamWriter} (UTF-8 unless told otherwise): formats append
  * hand-formatted fields here, and only full buffers cross to the writer. Not thread-safe; one per
  * {@code write} call.
  */
@@ -21,7 +21,28 @@ final class TextSink {
   private int pos;
 
   TextSink(OutputStream stream) {
-    this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    this(stream, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A sink encoding to {@code charset}: what is appended must already be encodable there
+   * ({@link Text#clean}), or the writer's replacement byte would slip in unseen.
+   */
+  TextSink(OutputStream stream, java.nio.charset.Charset charset) {
+    this.out = new OutputStreamWriter(stream, charset);
+  }
+
+  /** Appends the whole array (a fixed-width record). */
+  void append(char[] chars) throws IOException {
+    if (chars.length > SIZE - pos) {
+      drain();
+      if (chars.length > SIZE) {
+        out.write(chars);
+        return;
+      }
+    }
+    System.arraycopy(chars, 0, buf, pos, chars.length);
+    pos += chars.length;
   }
 
   void append(char c) throws IOException {
@@ -97,15 +118,26 @@ final class TextSink {
    * stays a number. Null appends nothing (an empty field).
    */
   void appendCsv(String s) throws IOException {
+    appendDelimited(s, ',', true);
+  }
+
+  /**
+   * Appends s as one text field of a file separated by {@code separator}: quoted (RFC 4180) when it
+   * holds the separator, a double quote, CR or LF, inner quotes doubled; with a leading apostrophe
+   * first when {@code neutralise} and a spreadsheet would take it for a formula. Null appends nothing.
+   */
+  void appendDelimited(String s, char separator, boolean neutralise) throws IOException {
     if (s == null) {
       return;
     }
-    s = neutralised(s);
+    if (neutralise) {
+      s = neutralised(s);
+    }
     int len = s.length();
     boolean quote = false;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      if (c == separator || c == '"' || c == '\r' || c == '\n') {
         quote = true;
         break;
       }

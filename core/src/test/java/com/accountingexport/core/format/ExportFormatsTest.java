@@ -21,7 +21,7 @@ class ExportFormatsTest {
 
   @Test
   void byId_shouldReturnTheWriter() {
-    assertEquals('|', ((FecWriter) ExportFormats.byId("fec-pipe")).separator());
+    assertEquals('|', ((FecWriter) ExportFormats.byId("fec-pipe")).separatorChar());
     assertEquals("text/csv; charset=UTF-8", ExportFormats.byId("csv").contentType());
     assertTrue(ExportFormats.find("centralised-csv").isPresent());
     assertFalse(ExportFormats.find(null).isPresent());

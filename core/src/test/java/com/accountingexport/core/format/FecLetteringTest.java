@@ -91,7 +91,7 @@ class FecLetteringTest {
       // then
       assertEquals(List.of(), FecValidator.validate(new ByteArrayInputStream(fec)), writer.id());
       List<String> lettered = new ArrayList<>();
-      for (List<String> row : rows(fec, writer.separator())) {
+      for (List<String> row : rows(fec, writer.separatorChar())) {
         assertEquals(18, row.size());
         if (!row.get(ECRITURE_LET).isEmpty()) {
           lettered.add(row.get(PIECE_REF) + " " + row.get(COMPTE_NUM) + " " + row.get(COMP_AUX_NUM) + " "

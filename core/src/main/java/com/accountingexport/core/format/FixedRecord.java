@@ -1,0 +1,90 @@
+package com.accountingexport.core.format;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * One fixed-width record being filled, positions 1-based and inclusive as in shared/FORMATS.md.
+ * Text goes through the file's {@link Text} (transliterated, cut at the field's width and counted);
+ * numbers and codes that do not fit are an error, never cut. Reused from record to record: {@link #clear}.
+ */
+final class FixedRecord {
+  private final char[] chars;
+  private final Text text;
+
+  FixedRecord(int width, Text text) {
+    this.chars = new char[width];
+    this.text = text;
+    clear();
+  }
+
+  int width() {
+    return chars.length;
+  }
+
+  /** Every position back to a space. */
+  FixedRecord clear() {
+    Arrays.fill(chars, ' ');
+    return this;
+  }
+
+  /** Text, left-aligned in {@code len} characters from {@code pos}: cleaned, cut at {@code len} (counted). */
+  FixedRecord left(int pos, int len, String value) {
+    String v = text.fit(value, len);
+    if (v != null) {
+      v.getChars(0, v.length(), chars, pos - 1);
+    }
+    return this;
+  }
+
+  /** Text right-aligned in {@code len} characters, padded on the left with {@code pad}; cut like {@link #left}. */
+  FixedRecord right(int pos, int len, String value, char pad) {
+    String v = text.fit(value, len);
+    if (v == null) {
+      return this;
+    }
+    int start = pos - 1 + len - v.length();
+    Arrays.fill(chars, pos - 1, start, pad);
+    v.getChars(0, v.length(), chars, start);
+    return this;
+  }
+
+  /**
+   * A value that must not be cut (an amount, a date, a code), written as is: left-aligned when
+   * shorter than {@code len} unless {@code pad} is given, then right-aligned with it.
+   *
+   * @throws IllegalArgumentException when it does not fit (an amount too large for the format)
+   */
+  FixedRecord exact(int pos, int len, String value, char pad) {
+    if (value.length() > len) {
+      throw new IllegalArgumentException("'" + value + "' does not fit in " + len + " characters at position " + pos);
+    }
+    int start = pad == 0 ? pos - 1 : pos - 1 + len - value.length();
+    if (pad != 0) {
+      Arrays.fill(chars, pos - 1, start, pad);
+    }
+    value.getChars(0, value.length(), chars, start);
+    return this;
+  }
+
+  /** A value written left-aligned and never cut ({@link #exact} without padding). */
+  FixedRecord exact(int pos, int len, String value) {
+    return exact(pos, len, value, (char) 0);
+  }
+
+  FixedRecord at(int pos, char c) {
+    chars[pos - 1] = c;
+    return this;
+  }
+
+  /** The record followed by CRLF. */
+  void writeTo(TextSink sink) throws IOException {
+    sink.append(chars);
+    sink.crlf();
+  }
+
+  @Override
+  public String toString() {
+    return new String(chars);
+  }
+}
