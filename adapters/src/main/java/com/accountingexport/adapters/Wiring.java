@@ -3,6 +3,7 @@ package com.accountingexport.adapters;
 import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
 import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
+import com.accountingexport.adapters.dynamodb.DynamoExportTemplates;
 import com.accountingexport.adapters.dynamodb.DynamoLetterCodes;
 import com.accountingexport.adapters.s3.S3FileStore;
 import com.accountingexport.core.export.ExportFiles;
@@ -16,7 +17,9 @@ import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.GenerationSteps;
 import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.core.port.DocumentRepository;
+import com.accountingexport.core.format.FormatCatalog;
 import com.accountingexport.core.port.ExportRepository;
+import com.accountingexport.core.port.ExportTemplateRepository;
 import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
@@ -25,6 +28,7 @@ import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.PreviewService;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.service.TemplateService;
 import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
 import java.time.Clock;
 
@@ -54,6 +58,8 @@ public final class Wiring {
   /** The invoice PDFs and bundles when the pdf module is on the class path, else null. */
   private final InvoiceBundles bundles;
   private final ExportGenerator generator;
+  private final FormatCatalog formats;
+  private final TemplateService templates;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -80,6 +86,15 @@ public final class Wiring {
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
       DocumentRepository documentRepository, SettingsRepository settingsRepository,
       ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier) {
+    this(aws, config, clock, ids, documentRepository, settingsRepository, exportRepository, fileStore, workflows, notifier,
+        aws == null ? null : new DynamoExportTemplates(aws.dynamo(), config.tableName()));
+  }
+
+  /** The same with the tenants' export templates (null: built-in formats only, no template routes). */
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
+      DocumentRepository documentRepository, SettingsRepository settingsRepository,
+      ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
+      ExportTemplateRepository templateRepository) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -92,7 +107,10 @@ public final class Wiring {
     this.preview = new PreviewService(planner, settings, clock);
     this.exportRepository = exportRepository;
     this.fileStore = fileStore;
-    this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()));
+    this.formats = new FormatCatalog(templateRepository);
+    this.templates = templateRepository == null ? null : new TemplateService(templateRepository, settings, ids, clock);
+    this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()),
+        formats);
     this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
         new ExportService.Options(config.downloadUrlTtl()));
     this.bundles = InvoiceBundlesProvider.load(documentRepository, settings, exportFiles, config.downloadUrlTtl())
@@ -117,6 +135,19 @@ public final class Wiring {
     WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
         : SfnWorkflowStarter.fromEnvironment(stateMachine);
     return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
+  }
+
+  /** The formats a tenant may name: built-in ones and its templates. */
+  public FormatCatalog formats() {
+    return formats;
+  }
+
+  /** {@code /export-templates}; null when this wiring has no template repository. */
+  public TemplateService templates() {
+    if (templates == null) {
+      throw new IllegalStateException("this wiring has no export templates");
+    }
+    return templates;
   }
 
   public AwsClients aws() {

@@ -71,6 +71,12 @@ public final class RouteTable {
         new Route("POST", "/exports/{exportId}/cancel", CANCEL),
         new Route("GET", "/settings", SETTINGS),
         new Route("PUT", "/settings", SETTINGS),
+        new Route("GET", "/formats", SETTINGS),
+        new Route("GET", "/export-templates", SETTINGS),
+        new Route("POST", "/export-templates", SETTINGS),
+        new Route("GET", "/export-templates/{templateId}", SETTINGS),
+        new Route("PUT", "/export-templates/{templateId}", SETTINGS),
+        new Route("DELETE", "/export-templates/{templateId}", SETTINGS),
         new Route("POST", "/local/token", LOCAL_TOKEN),
         new Route("POST", "/local/events", LOCAL_EVENTS)));
   }

@@ -49,12 +49,21 @@ class OpenApiResponsesTest {
        "totals": {"net": "100.00", "vat": "20.00", "gross": "120.00"}, "engagementNumber": "ENG-1"}
       """;
 
+  private static final String TEMPLATE = """
+      {"name": "Cabinet Martin", "columns": ["EcritureDate", {"field": "JournalCode", "header": "Journal"}, "EcritureNum",
+       "CompteNum", "CompAuxNum", "EcritureLib", "Debit", "Credit"], "separator": ";", "decimalMark": ",",
+       "datePattern": "dd/MM/yyyy", "encoding": "windows-1252"}
+      """;
+
   private JsonNode call(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h,
       TestEvents.Builder b) {
     APIGatewayV2HTTPEvent e = b.build();
     APIGatewayV2HTTPResponse r = h.handleRequest(e, null);
     String[] rk = e.getRouteKey().split(" ", 2);
     JsonNode body = r.getBody() == null ? null : Json.parse(r.getBody());
+    if (r.getStatusCode() >= 500) {
+      problems.add(e.getRouteKey() + " answered " + r.getStatusCode() + ": " + r.getBody());
+    }
     Object op = path(OpenApiTest.SPEC, "paths", rk[1], rk[0].toLowerCase());
     assertTrue(op != null, "no operation " + e.getRouteKey() + " in openapi.yaml");
     Object response = path(op, "responses", Integer.toString(r.getStatusCode()));
@@ -104,6 +113,25 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "journal").query("format", "csv"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "accounts").query("redirect", "true"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "invoices-zip"));
+    call(settings, route("GET /formats"));
+    call(settings, route("POST /export-templates").role("company_user").body(TEMPLATE));
+    call(settings, route("POST /export-templates").body("{\"name\": \"x\", \"columns\": [\"Nope\"]}"));
+    JsonNode template = call(settings, route("POST /export-templates").body(TEMPLATE));
+    assertTrue(template.has("id"), "template created: " + template);
+    String tpl = template.get("id").asText();
+    call(settings, route("GET /export-templates"));
+    call(settings, route("GET /export-templates/{templateId}").path("templateId", tpl));
+    call(settings, route("GET /export-templates/{templateId}").path("templateId", "tpl-missing"));
+    call(settings, route("PUT /export-templates/{templateId}").path("templateId", tpl).body(TEMPLATE.replace("Cabinet", "Cabinet 2")));
+    call(settings, route("GET /formats"));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "journal").query("format", tpl));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "accounts").query("format", tpl));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "accounts").query("format", "fec"));
+    call(settings, route("PUT /settings").body("{\"defaultFormat\": \"" + tpl + "\"}"));
+    call(settings, route("DELETE /export-templates/{templateId}").path("templateId", tpl));
+    call(settings, route("PUT /settings").body("{\"defaultFormat\": \"fec\"}"));
+    call(settings, route("DELETE /export-templates/{templateId}").path("templateId", tpl));
+    call(settings, route("DELETE /export-templates/{templateId}").path("templateId", tpl));
     call(cancel, route("POST /exports/{exportId}/cancel").path("exportId", id));
     call(cancel, route("POST /exports/{exportId}/cancel").path("exportId", id));
 

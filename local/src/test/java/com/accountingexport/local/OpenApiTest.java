@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(18, count[0], "17 deployed routes and the local token route");
+    assertEquals(24, count[0], "23 deployed routes and the local token route");
   }
 
   @Test
@@ -278,13 +278,18 @@ class OpenApiTest {
         "totals", "createdAt", "createdBy", "downloadedAt", "downloadedBy", "cancelledAt", "cancelledBy", "files",
         "progress", "notices", "skipped", "previousHash", "recordHash", "reexport", "failure"), properties("Export"));
     assertEquals(List.of("GENERATING", "READY", "DOWNLOADED", "CANCELLED", "FAILED"), enumOf("ExportStatus"));
-    assertEquals(Set.of("kind", "format", "bytes", "sha256"), properties("ExportFile"));
+    assertEquals(Set.of("kind", "format", "bytes", "sha256", "transliterated", "truncated"), properties("ExportFile"));
+    assertEquals(Set.of("name", "description", "columns", "separator", "decimalMark", "datePattern", "encoding",
+        "quoting", "header"), properties("ExportTemplateInput"));
+    assertEquals(Set.of("id", "kind", "name", "version", "description", "fileExtension", "contentType", "encoding",
+        "separator", "decimalMark", "datePattern", "lineEnding", "accounts", "lettered", "sample"), properties("Format"));
     assertEquals(Set.of("phase", "done", "total", "percent"), properties("Progress"));
     assertEquals(Set.of("outcome", "recipients", "sent", "attempts", "error", "at"), properties("Notice"));
     assertEquals(Set.of("documentId", "reason"), properties("SkippedDocument"));
     assertEquals(Set.of("exportId", "number", "valid", "recordsChecked", "filesChecked", "problems"), properties("Verification"));
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
-    assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName"), properties("Download"));
+    assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName", "transliterated",
+        "truncated"), properties("Download"));
     assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report"), enumOf("FileKind"));
   }
 

@@ -66,7 +66,13 @@ class TemplateTest {
       Map.entry("POST /fec/validate", "DownloadsFunction"),
       Map.entry("POST /exports/{exportId}/cancel", "CancelFunction"),
       Map.entry("GET /settings", "SettingsFunction"),
-      Map.entry("PUT /settings", "SettingsFunction")));
+      Map.entry("PUT /settings", "SettingsFunction"),
+      Map.entry("GET /formats", "SettingsFunction"),
+      Map.entry("GET /export-templates", "SettingsFunction"),
+      Map.entry("POST /export-templates", "SettingsFunction"),
+      Map.entry("GET /export-templates/{templateId}", "SettingsFunction"),
+      Map.entry("PUT /export-templates/{templateId}", "SettingsFunction"),
+      Map.entry("DELETE /export-templates/{templateId}", "SettingsFunction")));
 
   // ------------------------------------------------------------------ globals and parameters
 

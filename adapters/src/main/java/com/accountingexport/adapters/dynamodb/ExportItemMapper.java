@@ -20,6 +20,8 @@ import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.export.Notice;
 import com.accountingexport.core.export.Progress;
 import com.accountingexport.core.export.SkippedDocument;
+import com.accountingexport.core.format.ExportTemplate;
+import com.accountingexport.core.format.TextChanges;
 import com.accountingexport.core.period.Period;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -337,9 +339,16 @@ public final class ExportItemMapper {
 
   // ---- nested values ----
 
-  /** {@code kind|format}: what makes a file unique within an export. */
+  /**
+   * {@code kind|format}: what makes a file unique within an export; a template's files add their
+   * object name ({@code journal-tpl-…-v2.csv}), since each version of the template is a file of its own.
+   */
   public static String fileKey(ExportFile f) {
-    return f.kind() + "|" + (f.format() == null ? "" : f.format());
+    String key = f.kind() + "|" + (f.format() == null ? "" : f.format());
+    if (f.format() != null && f.format().startsWith(ExportTemplate.ID_PREFIX)) {
+      key += "|" + f.key().substring(f.key().lastIndexOf('/') + 1);
+    }
+    return key;
   }
 
   /** The {@code fileKeys} string set of non-empty {@code files}. */
@@ -364,6 +373,10 @@ public final class ExportItemMapper {
     putS(m, "key", f.key());
     m.put("bytes", Attrs.n(f.bytes()));
     putS(m, "sha256", f.sha256());
+    if (f.changes().any()) {
+      m.put("transliterated", Attrs.n(f.changes().transliterated()));
+      m.put("truncated", Attrs.n(f.changes().truncated()));
+    }
     return Attrs.m(m);
   }
 
@@ -384,8 +397,11 @@ public final class ExportItemMapper {
       for (AttributeValue v : values) {
         Map<String, AttributeValue> m = v.m();
         Long bytes = getLong(m, "bytes");
+        Long transliterated = getLong(m, "transliterated");
+        Long truncated = getLong(m, "truncated");
         files.add(new ExportFile(getS(m, "kind"), getS(m, "format"), getS(m, "key"), bytes == null ? 0 : bytes,
-            getS(m, "sha256")));
+            getS(m, "sha256"), new TextChanges(transliterated == null ? 0 : transliterated,
+                truncated == null ? 0 : truncated)));
       }
     }
     return files;

@@ -41,7 +41,8 @@ public final class ExportJson {
       if (f.kind().equals(ExportFile.ENTRIES)) {
         continue; // internal: every format is rendered from it
       }
-      files.addObject().put("kind", f.kind()).put("format", f.format()).put("bytes", f.bytes()).put("sha256", f.sha256());
+      files.addObject().put("kind", f.kind()).put("format", f.format()).put("bytes", f.bytes()).put("sha256", f.sha256())
+          .put("transliterated", f.changes().transliterated()).put("truncated", f.changes().truncated());
     }
     if (e.progress() != null) {
       Progress p = e.progress();
@@ -71,7 +72,8 @@ public final class ExportJson {
   public static ObjectNode write(Download d) {
     return Json.object().put("kind", d.kind()).put("format", d.format()).put("url", d.url())
         .put("expiresAt", d.expiresAt().toString()).put("sha256", d.sha256()).put("bytes", d.bytes())
-        .put("fileName", d.fileName());
+        .put("fileName", d.fileName()).put("transliterated", d.changes().transliterated())
+        .put("truncated", d.changes().truncated());
   }
 
   public static ObjectNode write(Verification v) {

@@ -6,6 +6,7 @@ import com.accountingexport.adapters.Config;
 import com.accountingexport.adapters.Wiring;
 import com.accountingexport.core.fakes.InMemoryDocumentRepository;
 import com.accountingexport.core.fakes.InMemoryExportRepository;
+import com.accountingexport.core.fakes.InMemoryExportTemplates;
 import com.accountingexport.core.fakes.InMemoryFileStore;
 import com.accountingexport.core.fakes.InMemorySettingsRepository;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class InMemoryWiring {
     InMemoryDocumentRepository documents = new InMemoryDocumentRepository();
     return new Wiring(null, Config.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC),
         () -> "id-" + seq.incrementAndGet(), documents, new InMemorySettingsRepository(),
-        new InMemoryExportRepository(documents), new InMemoryFileStore(), workflows, notifier);
+        new InMemoryExportRepository(documents), new InMemoryFileStore(), workflows, notifier,
+        new InMemoryExportTemplates());
   }
 }

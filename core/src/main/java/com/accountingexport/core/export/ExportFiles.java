@@ -3,7 +3,12 @@ package com.accountingexport.core.export;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.format.AccountsCsv;
+import com.accountingexport.core.format.AccountsFormat;
+import com.accountingexport.core.format.BalancedEntries;
 import com.accountingexport.core.format.ExportContext;
+import com.accountingexport.core.format.FormatCatalog;
+import com.accountingexport.core.format.TextChanges;
 import com.accountingexport.core.format.FecReport;
 import com.accountingexport.core.format.FecValidator;
 import com.accountingexport.core.format.FecViolation;
@@ -32,19 +37,31 @@ import com.accountingexport.core.booking.JournalEntry;
 public final class ExportFiles {
   private final FileStore files;
   private final LetterCodes letterCodes;
+  private final FormatCatalog formats;
 
   /** Files without lettering (tests of other things). */
   public ExportFiles(FileStore files) {
     this(files, null);
   }
 
+  /** Files in the built-in formats. */
+  public ExportFiles(FileStore files, LetterCodes letterCodes) {
+    this(files, letterCodes, FormatCatalog.builtIn());
+  }
+
   /**
    * @param letterCodes the tenant's lettering codes: formats that letter ({@link ExportWriter#lettered()})
    *     get EcritureLet/DateLet from them; null = nothing is lettered
+   * @param formats the formats a tenant may name (built-in and its templates)
    */
-  public ExportFiles(FileStore files, LetterCodes letterCodes) {
+  public ExportFiles(FileStore files, LetterCodes letterCodes, FormatCatalog formats) {
     this.files = files;
     this.letterCodes = letterCodes;
+    this.formats = formats;
+  }
+
+  public FormatCatalog formats() {
+    return formats;
   }
 
   /** Whether {@code writer}'s files carry lettering here (the entries are then read once more first). */
@@ -75,6 +92,12 @@ public final class ExportFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  /** What writes a file's bytes in a format that may have to change its text, and says what it changed. */
+  @FunctionalInterface
+  public interface Rendered {
+    TextChanges write(OutputStream out) throws IOException;
+  }
+
   public FileStore store() {
     return files;
   }
@@ -92,8 +115,29 @@ public final class ExportFiles {
     return prefix(tenant, exportId) + "entries.tsv";
   }
 
+  /** {@code journal-<format>[-<revision>].<ext>}: a template's new version is a new file. */
   public static String journalName(ExportWriter writer) {
-    return "journal-" + writer.id() + "." + writer.fileExtension();
+    return "journal-" + writer.id() + (writer.revision().isEmpty() ? "" : "-" + writer.revision()) + "."
+        + writer.fileExtension();
+  }
+
+  /** {@code accounts-<format>[-<revision>].<ext>}, next to the stored CSV it is rendered from. */
+  public static String accountsName(ExportWriter writer, AccountsFormat format) {
+    return "accounts-" + writer.id() + (writer.revision().isEmpty() ? "" : "-" + writer.revision()) + "."
+        + format.fileExtension();
+  }
+
+  /**
+   * Renders the accounts file in {@code writer}'s accounts format from the stored CSV one at
+   * {@code csvKey}, next to it.
+   */
+  public ExportFile accounts(String csvKey, ExportWriter writer, AccountsFormat format) {
+    String key = csvKey.substring(0, csvKey.lastIndexOf('/') + 1) + accountsName(writer, format);
+    return render(key, format.contentType(), ExportFile.ACCOUNTS, writer.id(), out -> {
+      try (InputStream in = files.open(csvKey)) {
+        return format.write(new AccountsCsv(in), out);
+      }
+    });
   }
 
   /** What every file of an export is written with: its number, its generation day (ValidDate), the SIREN, its period end. */
@@ -111,9 +155,9 @@ public final class ExportFiles {
     // lettering first (one pass over the entries), then the file (a second pass): codes are stable,
     // so rendering the same entries again gives the same bytes
     ExportContext lettered = context.withLetters(lettering(tenant, writer, entriesKey));
-    return checked(write(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
+    return checked(render(key, writer.contentType(), ExportFile.JOURNAL, writer.id(), out -> {
       try (InputStream in = files.open(entriesKey)) {
-        writer.write(EntryCodec.read(in), lettered, out);
+        return writer.write(BalancedEntries.check(EntryCodec.read(in)), lettered, out);
       }
     }), writer, context.exportNumber());
   }
@@ -162,13 +206,24 @@ public final class ExportFiles {
 
   /** Streams {@code body} to {@code key}; the upload is thrown away if the body fails. */
   public ExportFile write(String key, String contentType, String kind, String format, Body body) {
+    return render(key, contentType, kind, format, out -> {
+      body.write(out);
+      return TextChanges.NONE;
+    });
+  }
+
+  /**
+   * Streams {@code body} to {@code key}, keeping what it says it changed with the file; the upload is
+   * thrown away if the body fails.
+   */
+  public ExportFile render(String key, String contentType, String kind, String format, Rendered body) {
     FileStore.Upload upload = files.create(key, contentType);
     try {
       HashingOutputStream out = new HashingOutputStream(upload.stream());
-      body.write(out);
+      TextChanges changes = body.write(out);
       out.flush();
       upload.close();
-      return new ExportFile(kind, format, key, out.bytes(), out.sha256());
+      return new ExportFile(kind, format, key, out.bytes(), out.sha256(), changes);
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException(e);

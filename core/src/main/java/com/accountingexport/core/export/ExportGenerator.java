@@ -8,7 +8,6 @@ import com.accountingexport.core.booking.AnomalyCode;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.error.Violation;
-import com.accountingexport.core.format.ExportFormats;
 import com.accountingexport.core.format.ExportWriter;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.InvoiceBundles;
@@ -104,7 +103,7 @@ public final class ExportGenerator {
    */
   public Generated generate(TenantId tenant, String actor, String requesterEmail, TenantSettings s,
       GenerateRequest request) {
-    ExportWriter writer = ExportFormats.byId(request.format() == null ? s.defaultFormat() : request.format());
+    ExportWriter writer = files.formats().resolve(tenant, request.format() == null ? s.defaultFormat() : request.format());
     String pdf = request.pdf() == null ? s.invoicing().defaultPdf().wire() : request.pdf();
     PdfBundle bundle = PdfBundle.fromWire(pdf).orElseThrow(() -> DomainException.invalid(List.of(
         Violation.of("pdf", "INVALID_VALUE", "must be one of none, zip, merged, both"))));

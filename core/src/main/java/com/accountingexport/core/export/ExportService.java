@@ -5,8 +5,8 @@ import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.format.AccountsFormat;
 import com.accountingexport.core.format.ExportContext;
-import com.accountingexport.core.format.ExportFormats;
 import com.accountingexport.core.format.ExportWriter;
 import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.ExportRepository;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -103,15 +104,10 @@ public final class ExportService {
     if (e.status() == ExportStatus.FAILED) {
       throw DomainException.conflict("EXPORT_FAILED", "Export " + e.number() + " failed and has no files: " + e.failure());
     }
+    ExportContext context = ExportFiles.context(e, s.siren());
     ExportFile file = switch (kind) {
       case "journal" -> journalFile(tenant, e, format);
-      case "accounts" -> {
-        if (format != null && !format.equals("csv")) {
-          throw DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT",
-              "the accounts file exists as csv only")));
-        }
-        yield e.file(ExportFile.ACCOUNTS, null).orElseThrow(() -> notAvailable(kind, e));
-      }
+      case "accounts" -> accountsFile(tenant, e, format);
       case ExportFile.INVOICES_ZIP, ExportFile.INVOICES_PDF -> {
         String only = kind.equals(ExportFile.INVOICES_ZIP) ? "zip" : "pdf";
         if (format != null && !format.equals(only)) {
@@ -123,11 +119,12 @@ public final class ExportService {
       default -> throw notAvailable(kind, e);
     };
     String name = file.key().substring(file.key().lastIndexOf('/') + 1);
-    if (file.kind().equals(ExportFile.JOURNAL)) {
-      ExportWriter w = ExportFormats.byId(file.format());
-      name = ExportFormats.fileName(w, ExportFiles.context(e, s.siren()));
+    Optional<ExportWriter> fileFormat = files.formats().find(tenant, file.format());
+    if (file.kind().equals(ExportFile.JOURNAL) && fileFormat.isPresent()) {
+      name = fileFormat.get().fileName(context);
     } else if (file.kind().equals(ExportFile.ACCOUNTS)) {
-      name = e.number() + "-accounts.csv";
+      name = fileFormat.flatMap(ExportWriter::accounts).map(a -> a.fileName(context))
+          .orElse(e.number() + "-accounts" + name.substring(name.lastIndexOf('.')));
     } else if (file.kind().equals(ExportFile.INVOICES_ZIP)) {
       name = e.number() + "-invoices.zip";
     } else if (file.kind().equals(ExportFile.INVOICES_PDF)) {
@@ -137,7 +134,8 @@ public final class ExportService {
     if (e.status() == ExportStatus.READY) {
       exports.markDownloaded(tenant, e.id(), caller.actor(), clock.instant());
     }
-    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), name);
+    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), name,
+        file.changes());
   }
 
   private static DomainException notAvailable(String kind, Export e) {
@@ -145,11 +143,21 @@ public final class ExportService {
         + (kind.startsWith("invoices") ? " (it was generated with pdf \"" + e.pdf() + "\")" : ""));
   }
 
-  /** The journal in the asked format: the stored one, or rendered once from the frozen entries and kept. */
+  /**
+   * The journal in the asked format: the stored one, or rendered once from the frozen entries and
+   * kept. Without a format, the one it was generated in (even if that template was deleted since).
+   */
   private ExportFile journalFile(TenantId tenant, Export e, String format) {
+    if (format == null) {
+      Optional<ExportFile> generated = e.file(ExportFile.JOURNAL, e.format());
+      if (generated.isPresent() && files.formats().find(tenant, e.format())
+          .map(w -> named(generated.get(), ExportFiles.journalName(w))).orElse(true)) {
+        return generated.get();
+      }
+    }
     String wanted = format == null ? e.format() : format;
-    ExportWriter writer = ExportFormats.byId(wanted);
-    var existing = e.file(ExportFile.JOURNAL, writer.id());
+    ExportWriter writer = files.formats().resolve(tenant, wanted);
+    Optional<ExportFile> existing = stored(e, ExportFile.JOURNAL, writer.id(), ExportFiles.journalName(writer));
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -158,6 +166,38 @@ public final class ExportService {
     ExportFile rendered = files.journal(tenant, entries.key(), writer, context);
     exports.addFile(tenant, e.id(), rendered);
     return rendered;
+  }
+
+  /**
+   * The accounts file: the stored CSV without a format (or with {@code csv}), else rendered once in the
+   * format's accounts layout from that CSV and kept; 400 {@code NO_ACCOUNTS_FILE} for a format without one.
+   */
+  private ExportFile accountsFile(TenantId tenant, Export e, String format) {
+    ExportFile csv = e.file(ExportFile.ACCOUNTS, "csv").orElseThrow(() -> notAvailable(ExportFile.ACCOUNTS, e));
+    if (format == null || format.equals("csv")) {
+      return csv;
+    }
+    ExportWriter writer = files.formats().resolve(tenant, format);
+    AccountsFormat layout = writer.accounts().orElseThrow(() -> DomainException.invalid(List.of(Violation.of("format",
+        "NO_ACCOUNTS_FILE", "the " + writer.id() + " format has no accounts file; formats with one: "
+            + String.join(", ", files.formats().all(tenant).stream().filter(w -> w.accounts().isPresent())
+                .map(ExportWriter::id).toList())))));
+    Optional<ExportFile> existing = stored(e, ExportFile.ACCOUNTS, writer.id(), ExportFiles.accountsName(writer, layout));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    ExportFile rendered = files.accounts(csv.key(), writer, layout);
+    exports.addFile(tenant, e.id(), rendered);
+    return rendered;
+  }
+
+  /** The stored file of this kind and format whose object is named {@code name} (a template's version). */
+  private static Optional<ExportFile> stored(Export e, String kind, String format, String name) {
+    return e.files().stream().filter(f -> f.kind().equals(kind) && format.equals(f.format()) && named(f, name)).findFirst();
+  }
+
+  private static boolean named(ExportFile f, String name) {
+    return f.key().endsWith("/" + name);
   }
 
   // ------------------------------------------------------------------ cancel

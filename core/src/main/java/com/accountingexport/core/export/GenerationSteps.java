@@ -228,7 +228,7 @@ public final class GenerationSteps {
     renewLock(job);
     TenantId tenant = job.tenant();
     TenantSettings s = settings.get(tenant);
-    ExportWriter writer = ExportFormats.byId(e.format());
+    ExportWriter writer = files.formats().resolve(tenant, e.format());
     ExportContext context = ExportFiles.context(e, s.siren());
     String prefix = ExportFiles.prefix(tenant, e.id());
     List<ExportFile> written = new ArrayList<>();

@@ -142,12 +142,17 @@ final class TextSink {
         break;
       }
     }
-    if (!quote) {
+    if (quote) {
+      appendQuoted(s);
+    } else {
       append(s);
-      return;
     }
+  }
+
+  /** Appends s between double quotes, inner quotes doubled (a template that quotes every text cell). */
+  void appendQuoted(String s) throws IOException {
     append('"');
-    for (int i = 0; i < len; i++) {
+    for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (c == '"') {
         append('"');

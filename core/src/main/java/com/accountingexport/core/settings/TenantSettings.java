@@ -78,6 +78,12 @@ public record TenantSettings(
         notificationEmails, backgroundThreshold, pageAccess, siren, language, autoExport, notifyAbove, value);
   }
 
+  /** The same settings with another default format (a built-in id or a template's). */
+  public TenantSettings withDefaultFormat(String value) {
+    return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, value, journalCodes, accounts,
+        notificationEmails, backgroundThreshold, pageAccess, siren, language, autoExport, notifyAbove, invoicing);
+  }
+
   /** Settings whose synchronous exports send no mail (the record as it was before {@code notifyAbove}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,

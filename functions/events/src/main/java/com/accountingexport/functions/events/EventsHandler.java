@@ -12,6 +12,7 @@ import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportGenerator.GenerateRequest;
 import com.accountingexport.core.export.ExportGenerator.Generated;
 import com.accountingexport.core.format.ExportFormats;
+import com.accountingexport.core.format.ExportTemplate;
 import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.AutoExport;
@@ -124,8 +125,9 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
       r.fail("detail.to", "INVALID_PERIOD", "must not be before detail.from (" + from + ")");
     }
     String format = r.text(detail, "detail", "format", false, 32);
-    if (format != null && ExportFormats.find(format).isEmpty()) {
-      r.fail("detail.format", "UNKNOWN_FORMAT", "must be one of " + new TreeSet<>(ExportFormats.ids()));
+    if (format != null && !format.startsWith(ExportTemplate.ID_PREFIX) && ExportFormats.find(format).isEmpty()) {
+      r.fail("detail.format", "UNKNOWN_FORMAT", "must be one of " + new TreeSet<>(ExportFormats.ids())
+          + " or one of the tenant's export templates (tpl-…)");
     }
     List<String> journals = r.strings(detail, "detail", "journals", MAX_JOURNALS, JOURNAL_CODE, "a journal code such as VT");
     if (!r.ok()) {

@@ -5,18 +5,30 @@ import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
 import com.accountingexport.adapters.http.Response;
+import com.accountingexport.adapters.json.FormatJson;
 import com.accountingexport.adapters.json.SettingsJson;
-import com.accountingexport.core.format.ExportFormats;
+import com.accountingexport.adapters.json.TemplateJson;
+import com.accountingexport.core.auth.Screen;
+import com.accountingexport.core.format.ExportTemplate;
+import com.accountingexport.core.format.FormatCatalog;
+import com.accountingexport.core.service.Access;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.service.TemplateService;
 import com.accountingexport.core.settings.TenantSettings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
-/** {@code GET /settings} for every role; {@code PUT /settings} (any subset of fields) for admins and firm users. */
+/**
+ * The tenant's configuration: {@code GET /settings} for every role, {@code PUT /settings} (any
+ * subset of fields) for admins and firm users; {@code GET /formats}; the export templates
+ * ({@code /export-templates}, changed by admins and firm users).
+ */
 public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final SettingsService settings;
+  private final FormatCatalog formats;
+  private final TemplateService templates;
   private final Http http;
 
   public SettingsHandler() {
@@ -25,6 +37,8 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   public SettingsHandler(Wiring wiring) {
     this.settings = wiring.settings();
+    this.formats = wiring.formats();
+    this.templates = wiring.templates();
     this.http = wiring.http();
     Priming.register(wiring);
   }
@@ -36,8 +50,32 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
       case "PUT /settings" -> {
         var caller = req.caller();
         settings.requireAdmin(caller);
-        TenantSettings merged = SettingsJson.merge(settings.get(caller), req.json(), ExportFormats.ids());
+        TenantSettings merged = SettingsJson.merge(settings.get(caller), req.json(), formats.ids(caller.tenant()));
         yield Response.ok(SettingsJson.write(settings.put(caller, merged)));
+      }
+      case "GET /formats" -> {
+        var caller = req.caller();
+        Access.require(caller, settings.get(caller), Screen.EXPORTS);
+        yield Response.ok(FormatJson.write(formats.all(caller.tenant())));
+      }
+      case "GET /export-templates" -> Response.ok(TemplateJson.write(templates.list(req.caller())));
+      case "POST /export-templates" -> {
+        var caller = req.caller();
+        templates.requireAdmin(caller);
+        ExportTemplate created = templates.create(caller, TemplateJson.read(req.json()));
+        yield Response.created(TemplateJson.write(created)).withHeader("Location", "/export-templates/" + created.id());
+      }
+      case "GET /export-templates/{templateId}" ->
+          Response.ok(TemplateJson.write(templates.get(req.caller(), req.pathParam("templateId"))));
+      case "PUT /export-templates/{templateId}" -> {
+        var caller = req.caller();
+        templates.requireAdmin(caller);
+        yield Response.ok(TemplateJson.write(templates.update(caller, req.pathParam("templateId"),
+            TemplateJson.read(req.json()))));
+      }
+      case "DELETE /export-templates/{templateId}" -> {
+        templates.delete(req.caller(), req.pathParam("templateId"));
+        yield Response.of(204, null);
       }
       default -> HttpErrors.routeNotFound(req.route());
     });
