@@ -21,7 +21,8 @@ public final class ExportFormats {
       FecWriter.pipe(),
       new CsvJournalWriter(),
       new CentralisedCsvWriter(),
-      new CegidTraWriter());
+      new CegidTraWriter(),
+      new QuadratusWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

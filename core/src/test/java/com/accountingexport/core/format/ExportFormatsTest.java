@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ExportFormatsTest {
   @Test
   void ids_shouldListTheFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra"),
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus"),
         List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(5, ExportFormats.all().size());
+    assertEquals(6, ExportFormats.all().size());
   }
 
   @Test
