@@ -22,7 +22,8 @@ public final class ExportFormats {
       new CsvJournalWriter(),
       new CentralisedCsvWriter(),
       new CegidTraWriter(),
-      new QuadratusWriter());
+      new QuadratusWriter(),
+      new CielXimportWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ExportFormatsTest {
   @Test
   void ids_shouldListTheFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus"),
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus", "ciel"),
         List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(6, ExportFormats.all().size());
+    assertEquals(7, ExportFormats.all().size());
   }
 
   @Test
