@@ -23,7 +23,8 @@ public final class ExportFormats {
       new CentralisedCsvWriter(),
       new CegidTraWriter(),
       new QuadratusWriter(),
-      new CielXimportWriter());
+      new CielXimportWriter(),
+      new EbpWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ExportFormatsTest {
   @Test
   void ids_shouldListTheFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus", "ciel"),
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus", "ciel", "ebp"),
         List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(7, ExportFormats.all().size());
+    assertEquals(8, ExportFormats.all().size());
   }
 
   @Test
