@@ -20,7 +20,11 @@ public final class ExportFormats {
       FecWriter.tab(),
       FecWriter.pipe(),
       new CsvJournalWriter(),
-      new CentralisedCsvWriter());
+      new CentralisedCsvWriter(),
+      new CegidTraWriter(),
+      new QuadratusWriter(),
+      new CielXimportWriter(),
+      new EbpWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

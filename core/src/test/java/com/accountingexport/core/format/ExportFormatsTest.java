@@ -7,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExportFormatsTest {
   @Test
-  void ids_shouldListTheFourFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv"), List.copyOf(ExportFormats.ids()));
+  void ids_shouldListTheFormats_defaultFirst() {
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "cegid-tra", "quadratus", "ciel", "ebp"),
+        List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(4, ExportFormats.all().size());
+    assertEquals(8, ExportFormats.all().size());
   }
 
   @Test
@@ -43,8 +45,11 @@ class ExportFormatsTest {
   void everyFormat_shouldDescribeItself() {
     for (ExportWriter w : ExportFormats.all()) {
       assertFalse(w.description().isBlank(), w.id());
-      assertTrue(w.contentType().endsWith("charset=UTF-8"), w.id());
-      assertTrue(List.of("txt", "csv").contains(w.fileExtension()), w.id());
+      // the content type names the charset the file is written in
+      String charset = w.contentType().replaceFirst(".*; charset=", "");
+      assertTrue(w.binary() || Charset.forName(charset).equals(w.charset()), w.id());
+      assertTrue(w.fileExtension().matches("[a-z]{3,4}"), w.id());
+      assertEquals("\r\n", w.lineEnding(), w.id());
     }
   }
 
