@@ -20,7 +20,9 @@ public final class ExportFormats {
       FecWriter.tab(),
       FecWriter.pipe(),
       new CsvJournalWriter(),
-      new CentralisedCsvWriter());
+      new CentralisedCsvWriter(),
+      new SagePnmWriter(),
+      new SageCsvWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class ExportFormatsTest {
   @Test
-  void ids_shouldListTheFourFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv"), List.copyOf(ExportFormats.ids()));
+  void ids_shouldListEveryFormat_defaultFirst() {
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "sage-pnm", "sage-csv"),
+        List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(4, ExportFormats.all().size());
+    assertEquals(6, ExportFormats.all().size());
   }
 
   @Test
@@ -43,8 +44,10 @@ class ExportFormatsTest {
   void everyFormat_shouldDescribeItself() {
     for (ExportWriter w : ExportFormats.all()) {
       assertFalse(w.description().isBlank(), w.id());
-      assertTrue(w.contentType().endsWith("charset=UTF-8"), w.id());
-      assertTrue(List.of("txt", "csv").contains(w.fileExtension()), w.id());
+      if (!w.binary()) {
+        assertTrue(w.contentType().endsWith("; charset=" + w.charset().name()), w.id());
+      }
+      assertTrue(w.fileExtension().matches("[a-z]{3,4}"), w.id());
     }
   }
 
@@ -70,6 +73,8 @@ class ExportFormatsTest {
   void fileName_shouldUseTheExportNumber_forOtherFormats() {
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("csv")));
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("centralised-csv")));
+    assertEquals("EXP-0042-journal.pnm", Entries.CONTEXT.fileName(ExportFormats.byId("sage-pnm")));
+    assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("sage-csv")));
     ExportContext odd = new ExportContext("2026/07", LocalDate.of(2026, 8, 1), null, LocalDate.of(2026, 7, 31));
     assertEquals("2026_07-journal.csv", odd.fileName(ExportFormats.byId("csv")));
   }

@@ -1,0 +1,77 @@
+package com.accountingexport.core.format;
+
+import com.accountingexport.core.booking.EntryLine;
+import com.accountingexport.core.booking.JournalEntry;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The pieces a format writes, one per entry and in the order given, for the formats that number
+ * pieces themselves: each entry's lines whose net is not zero (an importer refuses a zero-amount
+ * line), and its number, the entry's sequence number in the file (1.., like FEC's EcritureNum),
+ * given only to entries left with a line. Entries pass through {@link BalancedEntries}, so a file
+ * written from here is balanced per piece and in total, or fails with 422. Not thread-safe: one per
+ * written file.
+ */
+final class Pieces {
+  private final Iterator<JournalEntry> entries;
+  private long count;
+  private String number;
+  private JournalEntry entry;
+  private List<EntryLine> lines;
+
+  Pieces(Iterator<JournalEntry> entries) {
+    this.entries = BalancedEntries.check(entries);
+  }
+
+  /** Moves to the next entry that has a line to write; false at the end. */
+  boolean next() {
+    while (entries.hasNext()) {
+      JournalEntry e = entries.next();
+      List<EntryLine> written = nonZero(e.lines());
+      if (!written.isEmpty()) {
+        entry = e;
+        lines = written;
+        number = Long.toString(++count);
+        return true;
+      }
+    }
+    entry = null;
+    lines = null;
+    number = null;
+    return false;
+  }
+
+  JournalEntry entry() {
+    return entry;
+  }
+
+  /** The piece number, in decimal: {@code "1"} for the first piece written. */
+  String number() {
+    return number;
+  }
+
+  /** The entry's lines whose net is not zero, in their order. */
+  List<EntryLine> lines() {
+    return lines;
+  }
+
+  /** {@code lines} itself when no line nets to zero (the usual case), else a copy without them. */
+  private static List<EntryLine> nonZero(List<EntryLine> lines) {
+    int n = lines.size();
+    for (int i = 0; i < n; i++) {
+      if (Fields.net(lines.get(i)).signum() == 0) {
+        List<EntryLine> kept = new ArrayList<>(lines.subList(0, i));
+        for (int j = i + 1; j < n; j++) {
+          EntryLine l = lines.get(j);
+          if (Fields.net(l).signum() != 0) {
+            kept.add(l);
+          }
+        }
+        return kept;
+      }
+    }
+    return lines;
+  }
+}
