@@ -22,7 +22,8 @@ public final class ExportFormats {
       new CsvJournalWriter(),
       new CentralisedCsvWriter(),
       new SagePnmWriter(),
-      new SageCsvWriter());
+      new SageCsvWriter(),
+      new AcdWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class ExportFormatsTest {
   @Test
   void ids_shouldListEveryFormat_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "sage-pnm", "sage-csv"),
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "sage-pnm", "sage-csv", "acd"),
         List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(6, ExportFormats.all().size());
+    assertEquals(7, ExportFormats.all().size());
   }
 
   @Test
@@ -75,6 +75,7 @@ class ExportFormatsTest {
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("centralised-csv")));
     assertEquals("EXP-0042-journal.pnm", Entries.CONTEXT.fileName(ExportFormats.byId("sage-pnm")));
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("sage-csv")));
+    assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("acd")));
     ExportContext odd = new ExportContext("2026/07", LocalDate.of(2026, 8, 1), null, LocalDate.of(2026, 7, 31));
     assertEquals("2026_07-journal.csv", odd.fileName(ExportFormats.byId("csv")));
   }

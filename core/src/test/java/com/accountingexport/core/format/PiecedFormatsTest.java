@@ -27,7 +27,7 @@ class PiecedFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sage-pnm", "sage-csv"})
+  @ValueSource(strings = {"sage-pnm", "sage-csv", "acd"})
   void write_shouldFailWithTheReason_whenAPieceDoesNotBalance(String id) {
     JournalEntry e = entry("VT", "Ventes", D, "F-9", D, "x",
         debit("411000", "Clients", null, "10.00"), credit("706000", "Services", null, "9.99"));
@@ -39,7 +39,7 @@ class PiecedFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sage-pnm", "sage-csv"})
+  @ValueSource(strings = {"sage-pnm", "sage-csv", "acd"})
   void write_shouldLeaveOutZeroLines_andNumberOnlyTheEntriesLeftWithALine(String id) {
     JournalEntry zero = entry("OD", "Divers", D, "Z", D, "x",
         debit("471000", "Attente", null, "0.00"), credit("471100", "Attente", null, "0.00"));
@@ -54,7 +54,7 @@ class PiecedFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sage-csv"})
+  @ValueSource(strings = {"sage-csv", "acd"})
   void write_shouldKeepAccentsEuroAndOeAsWindows1252Bytes_changingNothing(String id) {
     AtomicReference<TextChanges> changes = new AtomicReference<>();
 
@@ -67,7 +67,7 @@ class PiecedFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sage-csv"})
+  @ValueSource(strings = {"sage-csv", "acd"})
   void write_shouldTransliterateWhatWindows1252Lacks_countingEachCharacter(String id) {
     AtomicReference<TextChanges> changes = new AtomicReference<>();
 

@@ -28,6 +28,15 @@ class SemicolonAccountsTest {
   }
 
   @Test
+  void acd_shouldWriteTheSameRecords_nameBeforeType() {
+    byte[] file = FormatFiles.write(new AcdAccounts(), SampleLedger.accounts(), c -> { });
+
+    assertEquals("Compte;Nom;Type;CompteCollectif;Adresse;CodePostal;Ville;Pays;Siret;TVAIntracom;Email\r\n"
+        + "411C0042;Formations Dupont SARL;C;411000;12 rue des Lilas;69003;Lyon;FR;12345678900012;FR12123456789;compta@dupont.fr\r\n"
+        + "401F0007;Œuvres & Cie;F;401000;3 allée Émile Zola;75011;Paris;FR;;;\r\n", new String(file, WINDOWS_1252));
+  }
+
+  @Test
   void write_shouldEncodeOeAndAccentsInWindows1252_cutAccountAndName_countingTheCuts() {
     AtomicReference<TextChanges> changes = new AtomicReference<>();
 
@@ -65,9 +74,12 @@ class SemicolonAccountsTest {
     records.add(LONG);
 
     List<CSVRecord> sage = FormatFiles.semicolonCsv(FormatFiles.write(new SageAccounts(), records, c -> { }), WINDOWS_1252);
+    List<CSVRecord> acd = FormatFiles.semicolonCsv(FormatFiles.write(new AcdAccounts(), records, c -> { }), WINDOWS_1252);
 
     assertEquals(SageAccounts.COLUMNS, sage.get(0).toList());
+    assertEquals(AcdAccounts.COLUMNS, acd.get(0).toList());
     assertEquals(records.size() + 1, sage.size());
+    assertEquals(records.size() + 1, acd.size());
     for (int i = 0; i < records.size(); i++) {
       AccountRecord r = records.get(i);
       List<String> expected = List.of(cell(WINDOWS_1252, r.account(), 17), r.supplier() ? "F" : "C",
@@ -75,6 +87,9 @@ class SemicolonAccountsTest {
           cell(WINDOWS_1252, r.postalCode()), cell(WINDOWS_1252, r.city()), cell(WINDOWS_1252, r.countryCode()),
           cell(WINDOWS_1252, r.siret()), cell(WINDOWS_1252, r.vatNumber()), cell(WINDOWS_1252, r.email()));
       assertEquals(expected, sage.get(i + 1).toList());
+      List<String> acdExpected = new ArrayList<>(expected);
+      acdExpected.add(1, acdExpected.remove(2)); // Nom before Type
+      assertEquals(acdExpected, acd.get(i + 1).toList());
     }
   }
 }
