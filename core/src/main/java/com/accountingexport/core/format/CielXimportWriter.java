@@ -2,6 +2,7 @@ package com.accountingexport.core.format;
 
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
+import com.accountingexport.core.error.DomainException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -17,7 +18,7 @@ import java.util.Iterator;
  * <ul>
  *   <li>Movement number at 1: the entry's sequence number ({@link Pieces}), right-aligned and space-filled
  *       (OF; DOL left-aligns). XIMPORT holds 5 digits: a file of more than 99999 pieces is refused
- *       ({@link IllegalArgumentException}), never wrapped.</li>
+ *       (422 {@code TOO_MANY_PIECES}), never wrapped.</li>
  *   <li>Journal at 6 (2): a longer code ({@code NDF}) is cut, counted.</li>
  *   <li>Amount at 72: {@code .} and two decimals, right-aligned and space-filled in 13 (OF writes {@code .},
  *       DOL {@code ,}; the checker's ASCII profile follows OF).</li>
@@ -99,8 +100,8 @@ public final class CielXimportWriter implements ExportWriter {
     @Override
     public void piece(JournalEntry e, long number) {
       if (number > MAX_PIECES) {
-        throw new IllegalArgumentException("XIMPORT numbers movements on 5 digits: a file holds at most "
-            + MAX_PIECES + " pieces");
+        throw DomainException.unprocessable("TOO_MANY_PIECES", "XIMPORT numbers movements on 5 digits: a file holds at most "
+            + MAX_PIECES + " pieces; export a shorter period", java.util.List.of());
       }
       movement = Long.toString(number);
       journal = text.fit(e.journalCode(), 2);

@@ -21,10 +21,13 @@ public final class ExportFormats {
       FecWriter.pipe(),
       new CsvJournalWriter(),
       new CentralisedCsvWriter(),
+      new SagePnmWriter(),
+      new SageCsvWriter(),
       new CegidTraWriter(),
+      new EbpWriter(),
       new QuadratusWriter(),
       new CielXimportWriter(),
-      new EbpWriter());
+      new AcdWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

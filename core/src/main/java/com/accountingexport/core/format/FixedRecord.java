@@ -1,5 +1,6 @@
 package com.accountingexport.core.format;
 
+import com.accountingexport.core.error.DomainException;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -53,11 +54,14 @@ final class FixedRecord {
    * A value that must not be cut (an amount, a date, a code), written as is: left-aligned when
    * shorter than {@code len} unless {@code pad} is given, then right-aligned with it.
    *
-   * @throws IllegalArgumentException when it does not fit (an amount too large for the format)
+   * @throws DomainException 422 {@code FIELD_TOO_LONG} when it does not fit (an amount too large for
+   *     the format, a journal code longer than the format allows): the export fails with the reason
    */
   FixedRecord exact(int pos, int len, String value, char pad) {
     if (value.length() > len) {
-      throw new IllegalArgumentException("'" + value + "' does not fit in " + len + " characters at position " + pos);
+      throw DomainException.unprocessable("FIELD_TOO_LONG", "'" + value + "' does not fit in the " + len
+          + " characters this format has at position " + pos + " (it is never cut: an amount, a date, a code)",
+          java.util.List.of());
     }
     int start = pad == 0 ? pos - 1 : pos - 1 + len - value.length();
     if (pad != 0) {

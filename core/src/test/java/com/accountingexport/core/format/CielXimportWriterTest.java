@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.format.PieceFiles.Line;
 import com.accountingexport.core.format.PieceFiles.Written;
@@ -111,10 +112,11 @@ class CielXimportWriterTest {
 
   @Test
   void write_shouldRefuseMoreThan99999Pieces() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    DomainException e = assertThrows(DomainException.class,
         () -> new CielXimportWriter().write(PieceFiles.manyEntries(100_000), Entries.CONTEXT,
             OutputStream.nullOutputStream()));
     assertTrue(e.getMessage().contains("99999"), e.getMessage());
+    assertEquals("TOO_MANY_PIECES", e.code());
   }
 
   @Test
