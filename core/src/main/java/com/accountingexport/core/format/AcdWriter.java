@@ -43,7 +43,7 @@ public final class AcdWriter extends SemicolonJournalWriter {
 
   @Override
   public Optional<AccountsFormat> accounts() {
-    return Optional.of(new AcdAccounts());
+    return Optional.of(DelimitedAccounts.acd());
   }
 
   @Override

@@ -3,10 +3,6 @@ package com.accountingexport.core.format;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 
 /**
  * Cegid's TRA movements file ("CommunicationsSx", standard 222-character layout, shared/FORMATS.md §3):
@@ -30,7 +26,7 @@ import java.util.Iterator;
  *       176. Exchange rate, payment mode and due date stay blank.</li>
  * </ul>
  */
-public final class CegidTraWriter implements ExportWriter {
+public final class CegidTraWriter extends FixedWidthWriter {
   public static final String ID = "cegid-tra";
   static final int WIDTH = 222;
   /** Product S5, origin EXP, journal content, standard layout, no exercise, default dates, version 011. */
@@ -52,16 +48,6 @@ public final class CegidTraWriter implements ExportWriter {
   }
 
   @Override
-  public String contentType() {
-    return "text/plain; charset=US-ASCII";
-  }
-
-  @Override
-  public Charset charset() {
-    return StandardCharsets.US_ASCII;
-  }
-
-  @Override
   public char decimalMark() {
     return ',';
   }
@@ -72,14 +58,19 @@ public final class CegidTraWriter implements ExportWriter {
   }
 
   @Override
-  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
-    Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
+  int width() {
+    return WIDTH;
+  }
+
+  @Override
+  Records records(FixedRecord record, Text text, TextSink sink) {
+    return new Lines(record, text, sink);
+  }
+
+  @Override
+  void header(TextSink sink) throws IOException {
     sink.append(HEADER);
     sink.crlf();
-    Pieces.walk(entries, new Records(new FixedRecord(WIDTH, text), text, sink));
-    sink.flush();
-    return text.changes();
   }
 
   /** The TRA piece nature for one of our journal codes. */
@@ -93,20 +84,15 @@ public final class CegidTraWriter implements ExportWriter {
   }
 
   /** One file's records; the fields of the current piece are cleaned once. */
-  private static final class Records implements Pieces.Visitor {
-    private final FixedRecord r;
-    private final Text text;
-    private final TextSink sink;
+  private static final class Lines extends Records {
     private String journal;
     private String date;
     private String nature;
     private String reference;
     private String piece;
 
-    Records(FixedRecord r, Text text, TextSink sink) {
-      this.r = r;
-      this.text = text;
-      this.sink = sink;
+    Lines(FixedRecord r, Text text, TextSink sink) {
+      super(r, text, sink);
     }
 
     @Override

@@ -4,10 +4,6 @@ import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.error.DomainException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 
 /**
  * Ciel Compta / Sage 50's XIMPORT file (shared/FORMATS.md §6): one 142-character record per entry line,
@@ -29,7 +25,7 @@ import java.util.Iterator;
  *       138 and format {@code 2003} at 139. Foreign-currency amounts have no place in the layout.</li>
  * </ul>
  */
-public final class CielXimportWriter implements ExportWriter {
+public final class CielXimportWriter extends FixedWidthWriter {
   public static final String ID = "ciel";
   public static final String FILE_NAME = "XIMPORT.TXT";
   static final int WIDTH = 142;
@@ -52,16 +48,6 @@ public final class CielXimportWriter implements ExportWriter {
   }
 
   @Override
-  public String contentType() {
-    return "text/plain; charset=US-ASCII";
-  }
-
-  @Override
-  public Charset charset() {
-    return StandardCharsets.US_ASCII;
-  }
-
-  @Override
   public String datePattern() {
     return "yyyyMMdd";
   }
@@ -73,28 +59,24 @@ public final class CielXimportWriter implements ExportWriter {
   }
 
   @Override
-  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
-    Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
-    Pieces.walk(entries, new Records(new FixedRecord(WIDTH, text), text, sink));
-    sink.flush();
-    return text.changes();
+  int width() {
+    return WIDTH;
+  }
+
+  @Override
+  Records records(FixedRecord record, Text text, TextSink sink) {
+    return new Lines(record, text, sink);
   }
 
   /** One file's records; the fields of the current piece are cleaned once. */
-  private static final class Records implements Pieces.Visitor {
-    private final FixedRecord r;
-    private final Text text;
-    private final TextSink sink;
+  private static final class Lines extends Records {
     private String movement;
     private String journal;
     private String date;
     private String reference;
 
-    Records(FixedRecord r, Text text, TextSink sink) {
-      this.r = r;
-      this.text = text;
-      this.sink = sink;
+    Lines(FixedRecord r, Text text, TextSink sink) {
+      super(r, text, sink);
     }
 
     @Override

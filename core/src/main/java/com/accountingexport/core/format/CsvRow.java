@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Rows of a delimited file that a spreadsheet may open (Sage CSV, ACD and their accounts files):
+ * Rows of a delimited file that a spreadsheet may open (Sage CSV, ACD, templates, their accounts files):
  * the separator goes between cells by itself, text cells go through the file's {@link Text}
  * (transliterated, control characters made spaces, counted), are neutralised against formula
  * injection ({@link TextSink#neutralised}) and then cut at their limit, the apostrophe counted in
@@ -17,13 +17,20 @@ final class CsvRow {
   private final Text text;
   private final char separator;
   private final char decimalMark;
+  private final boolean quoteAll;
   private boolean first = true;
 
   CsvRow(TextSink sink, Text text, char separator, char decimalMark) {
+    this(sink, text, separator, decimalMark, false);
+  }
+
+  /** @param quoteAll every text cell between double quotes (a template's {@code quoting: all}) */
+  CsvRow(TextSink sink, Text text, char separator, char decimalMark, boolean quoteAll) {
     this.sink = sink;
     this.text = text;
     this.separator = separator;
     this.decimalMark = decimalMark;
+    this.quoteAll = quoteAll;
   }
 
   /** A text cell; null is an empty cell. */
@@ -36,7 +43,11 @@ final class CsvRow {
     next();
     if (s != null) {
       String v = text.fit(TextSink.neutralised(text.clean(s)), max);
-      sink.appendDelimited(v, separator, false);
+      if (quoteAll) {
+        sink.appendQuoted(v);
+      } else {
+        sink.appendDelimited(v, separator, false);
+      }
     }
     return this;
   }
@@ -52,6 +63,13 @@ final class CsvRow {
   CsvRow amount(BigDecimal a) throws IOException {
     next();
     sink.appendAmount(a, decimalMark);
+    return this;
+  }
+
+  /** An amount in a foreign currency, with its own decimals (at least two). */
+  CsvRow currencyAmount(BigDecimal a) throws IOException {
+    next();
+    sink.appendCurrencyAmount(a, decimalMark);
     return this;
   }
 

@@ -11,12 +11,18 @@ import java.util.function.Function;
 
 /**
  * An accounts file as delimited text in a format's own separator and encoding: a header line, then
- * one row per distinct account; text cleaned through the file's {@link Text} (counted), quoted when
- * needed (or always), neutralised against formula injection (these files open in spreadsheets).
+ * one row per distinct account (the first record seen wins, records without an account are
+ * skipped), CRLF. Cells go through {@link CsvRow}: cleaned for the encoding (counted), neutralised
+ * against formula injection (these files open in spreadsheets), cut at the column's limit
+ * (counted), quoted when needed or always.
  */
 public final class DelimitedAccounts implements AccountsFormat {
-  /** One column: its header and how a record fills it. */
-  public record Column(String header, Function<AccountRecord, String> value) {}
+  /** One column: its header, how a record fills it, and its length limit. */
+  public record Column(String header, Function<AccountRecord, String> value, int max) {
+    public Column(String header, Function<AccountRecord, String> value) {
+      this(header, value, Integer.MAX_VALUE);
+    }
+  }
 
   /** The columns of {@link AccountsWriter#COLUMNS}, in that order. */
   public static final List<Column> STANDARD = List.of(
@@ -26,6 +32,11 @@ public final class DelimitedAccounts implements AccountsFormat {
       new Column("city", AccountRecord::city), new Column("countryCode", AccountRecord::countryCode),
       new Column("email", AccountRecord::email), new Column("type", AccountRecord::type),
       new Column("collectiveAccount", AccountRecord::collectiveAccount));
+
+  /** Sub-account length in the Sage and ACD accounts files. */
+  static final int ACCOUNT_MAX = 17;
+  /** Name length in the Sage and ACD accounts files. */
+  static final int NAME_MAX = 35;
 
   private final char separator;
   private final Charset charset;
@@ -39,6 +50,45 @@ public final class DelimitedAccounts implements AccountsFormat {
     this.quoteAll = quoteAll;
     this.extension = extension;
     this.columns = List.copyOf(columns);
+  }
+
+  /**
+   * The customers and suppliers of a Sage export (PNM or CSV) [ours: Sage documents no account
+   * record for these imports]: {@code ;}, Windows-1252, Type {@code C} customer / {@code F}
+   * supplier, Compte ≤ 17, Intitule ≤ 35.
+   */
+  public static DelimitedAccounts sage() {
+    return semicolons(List.of(
+        new Column("Compte", AccountRecord::account, ACCOUNT_MAX), new Column("Type", DelimitedAccounts::cf, 1),
+        new Column("Intitule", AccountRecord::label, NAME_MAX),
+        new Column("CompteCollectif", AccountRecord::collectiveAccount), new Column("Adresse", AccountRecord::street),
+        new Column("CodePostal", AccountRecord::postalCode), new Column("Ville", AccountRecord::city),
+        new Column("Pays", AccountRecord::countryCode), new Column("Siret", AccountRecord::siret),
+        new Column("TVAIntracom", AccountRecord::vatNumber), new Column("Email", AccountRecord::email)));
+  }
+
+  /** The same for ACD [ours: ACD documents no accounts file], name second. */
+  public static DelimitedAccounts acd() {
+    return semicolons(List.of(
+        new Column("Compte", AccountRecord::account, ACCOUNT_MAX), new Column("Nom", AccountRecord::label, NAME_MAX),
+        new Column("Type", DelimitedAccounts::cf, 1), new Column("CompteCollectif", AccountRecord::collectiveAccount),
+        new Column("Adresse", AccountRecord::street), new Column("CodePostal", AccountRecord::postalCode),
+        new Column("Ville", AccountRecord::city), new Column("Pays", AccountRecord::countryCode),
+        new Column("Siret", AccountRecord::siret), new Column("TVAIntracom", AccountRecord::vatNumber),
+        new Column("Email", AccountRecord::email)));
+  }
+
+  private static DelimitedAccounts semicolons(List<Column> columns) {
+    return new DelimitedAccounts(';', Charset.forName("windows-1252"), false, "csv", columns);
+  }
+
+  private static String cf(AccountRecord r) {
+    return r.supplier() ? "F" : "C";
+  }
+
+  /** The header names, in order. */
+  public List<String> headers() {
+    return columns.stream().map(Column::header).toList();
   }
 
   @Override
@@ -55,36 +105,23 @@ public final class DelimitedAccounts implements AccountsFormat {
   public TextChanges write(Iterator<AccountRecord> accounts, OutputStream out) throws IOException {
     Text text = Text.of(charset);
     TextSink sink = new TextSink(out, charset);
-    for (int i = 0; i < columns.size(); i++) {
-      if (i > 0) {
-        sink.append(separator);
-      }
-      cell(sink, text.clean(columns.get(i).header()));
+    CsvRow row = new CsvRow(sink, text, separator, '.', quoteAll);
+    for (Column c : columns) {
+      row.text(c.header());
     }
-    sink.crlf();
+    row.end();
     Set<String> seen = new HashSet<>();
     while (accounts.hasNext()) {
       AccountRecord r = accounts.next();
       if (r == null || Fields.isBlank(r.account()) || !seen.add(r.account())) {
         continue;
       }
-      for (int i = 0; i < columns.size(); i++) {
-        if (i > 0) {
-          sink.append(separator);
-        }
-        cell(sink, text.clean(columns.get(i).value().apply(r)));
+      for (Column c : columns) {
+        row.text(c.value().apply(r), c.max());
       }
-      sink.crlf();
+      row.end();
     }
     sink.flush();
     return text.changes();
-  }
-
-  private void cell(TextSink sink, String s) throws IOException {
-    if (quoteAll && s != null) {
-      sink.appendQuoted(TextSink.neutralised(s));
-    } else {
-      sink.appendDelimited(s, separator, true);
-    }
   }
 }

@@ -3,10 +3,6 @@ package com.accountingexport.core.format;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -34,7 +30,7 @@ import java.util.Optional;
  *       as {@code +} and 12 zero-filled digits of cents (rounded to two decimals).</li>
  * </ul>
  */
-public final class QuadratusWriter implements ExportWriter {
+public final class QuadratusWriter extends FixedWidthWriter {
   public static final String ID = "quadratus";
   static final int WIDTH = 231;
   /** The largest piece number the 5-character field at 75 holds. */
@@ -56,16 +52,6 @@ public final class QuadratusWriter implements ExportWriter {
   }
 
   @Override
-  public String contentType() {
-    return "text/plain; charset=US-ASCII";
-  }
-
-  @Override
-  public Charset charset() {
-    return StandardCharsets.US_ASCII;
-  }
-
-  @Override
   public String datePattern() {
     return "ddMMyy";
   }
@@ -76,29 +62,25 @@ public final class QuadratusWriter implements ExportWriter {
   }
 
   @Override
-  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
-    Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
-    Pieces.walk(entries, new Records(new FixedRecord(WIDTH, text), text, sink));
-    sink.flush();
-    return text.changes();
+  int width() {
+    return WIDTH;
+  }
+
+  @Override
+  Records records(FixedRecord record, Text text, TextSink sink) {
+    return new Lines(record, text, sink);
   }
 
   /** One file's M records; the fields of the current piece are cleaned once. */
-  private static final class Records implements Pieces.Visitor {
-    private final FixedRecord r;
-    private final Text text;
-    private final TextSink sink;
+  private static final class Lines extends Records {
     private String journal;
     private String date;
     private String shortPiece;
     private String piece;
     private String reference;
 
-    Records(FixedRecord r, Text text, TextSink sink) {
-      this.r = r;
-      this.text = text;
-      this.sink = sink;
+    Lines(FixedRecord r, Text text, TextSink sink) {
+      super(r, text, sink);
     }
 
     @Override

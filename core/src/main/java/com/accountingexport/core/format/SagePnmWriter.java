@@ -3,10 +3,6 @@ package com.accountingexport.core.format;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -31,7 +27,7 @@ import java.util.Optional;
  * file ({@link IllegalArgumentException}) rather than being cut: a cut code would merge journals.
  * Unbalanced pieces or files fail with 422 ({@link Pieces}).
  */
-public final class SagePnmWriter implements ExportWriter {
+public final class SagePnmWriter extends FixedWidthWriter {
   public static final String ID = "sage-pnm";
   /** Characters per record, CRLF excluded. */
   public static final int WIDTH = 138;
@@ -53,58 +49,63 @@ public final class SagePnmWriter implements ExportWriter {
   }
 
   @Override
-  public String contentType() {
-    return "text/plain; charset=US-ASCII";
-  }
-
-  @Override
-  public Charset charset() {
-    return StandardCharsets.US_ASCII;
-  }
-
-  @Override
   public String datePattern() {
     return "ddMMyy";
   }
 
-  /** Sage documents no account record for PNM: the accounts file is {@link SageAccounts}. */
+  /** Sage documents no account record for PNM: the accounts file is {@link DelimitedAccounts#sage()}. */
   @Override
   public Optional<AccountsFormat> accounts() {
-    return Optional.of(new SageAccounts());
+    return Optional.of(DelimitedAccounts.sage());
   }
 
   @Override
-  public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
-    Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
-    FixedRecord r = new FixedRecord(WIDTH, text);
-    Pieces pieces = new Pieces(entries);
-    while (pieces.next()) {
-      JournalEntry e = pieces.entry();
-      String piece = pieces.number();
-      String journal = text.clean(e.journalCode());
-      String date = Fields.date(e.date(), "ddMMyy");
-      String reference = Fields.pieceRef(e);
-      for (EntryLine l : pieces.lines()) {
-        String aux = Fields.auxAccount(l);
-        r.clear()
-            .exact(1, 3, journal)
-            .exact(4, 6, date)
-            .left(12, 13, l.account())
-            .left(26, 13, aux)
-            .left(39, 13, reference)
-            .left(52, 25, Fields.lineLabel(e, l))
-            .at(84, Fields.direction(l))
-            .exact(85, 20, Fields.amount(Fields.amountOf(l), '.'), ' ')
-            .at(105, 'N')
-            .exact(106, 7, piece, '0');
-        if (aux != null) {
-          r.at(25, 'X');
-        }
-        r.writeTo(sink);
-      }
+  int width() {
+    return WIDTH;
+  }
+
+  @Override
+  Records records(FixedRecord record, Text text, TextSink sink) {
+    return new Lines(record, text, sink);
+  }
+
+  /** One file's records; the fields of the current piece are cleaned once. */
+  private static final class Lines extends Records {
+    private String journal;
+    private String date;
+    private String reference;
+    private String piece;
+
+    Lines(FixedRecord r, Text text, TextSink sink) {
+      super(r, text, sink);
     }
-    sink.flush();
-    return text.changes();
+
+    @Override
+    public void piece(JournalEntry e, long number) {
+      journal = text.clean(e.journalCode());
+      date = Fields.date(e.date(), "ddMMyy");
+      reference = Fields.pieceRef(e);
+      piece = Long.toString(number);
+    }
+
+    @Override
+    public void line(JournalEntry e, EntryLine l) throws IOException {
+      String aux = Fields.auxAccount(l);
+      r.clear()
+          .exact(1, 3, journal)
+          .exact(4, 6, date)
+          .left(12, 13, l.account())
+          .left(26, 13, aux)
+          .left(39, 13, reference)
+          .left(52, 25, Fields.lineLabel(e, l))
+          .at(84, Fields.direction(l))
+          .exact(85, 20, Fields.amount(Fields.amountOf(l), '.'), ' ')
+          .at(105, 'N')
+          .exact(106, 7, piece, '0');
+      if (aux != null) {
+        r.at(25, 'X');
+      }
+      r.writeTo(sink);
+    }
   }
 }

@@ -105,19 +105,14 @@ public final class TemplateWriter implements ExportWriter {
   public TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out) throws IOException {
     Text text = Text.of(charset);
     TextSink sink = new TextSink(out, charset);
-    char sep = template.separator();
+    CsvRow row = new CsvRow(sink, text, template.separator(), template.decimalMark(), quoteAll());
     if (template.header()) {
-      List<ExportTemplate.Column> columns = template.columns();
-      for (int i = 0; i < columns.size(); i++) {
-        if (i > 0) {
-          sink.append(sep);
-        }
-        textCell(sink, text.clean(columns.get(i).headerOrField()));
+      for (ExportTemplate.Column c : template.columns()) {
+        row.text(c.headerOrField());
       }
-      sink.crlf();
+      row.end();
     }
     String pattern = template.datePattern();
-    char mark = template.decimalMark();
     String validDate = Fields.date(context.validationDate(), pattern);
     long number = 0;
     while (entries.hasNext()) {
@@ -136,54 +131,43 @@ public final class TemplateWriter implements ExportWriter {
         }
         String aux = Fields.auxAccount(l);
         Letter letter = aux == null ? null : context.letters().letterOf(e.documentId(), l.account(), aux);
-        for (int i = 0; i < fields.length; i++) {
-          if (i > 0) {
-            sink.append(sep);
-          }
-          switch (fields[i]) {
-            case 0 -> textCell(sink, text.clean(e.journalCode()));
-            case 1 -> textCell(sink, text.clean(Fields.journalLabel(e)));
-            case 2 -> sink.append(num);
-            case 3 -> sink.append(date);
-            case 4 -> textCell(sink, text.clean(l.account()));
-            case 5 -> textCell(sink, text.clean(Fields.accountLabel(l)));
-            case 6 -> textCell(sink, text.clean(aux));
-            case 7 -> textCell(sink, text.clean(Fields.auxLabel(l)));
-            case 8 -> textCell(sink, text.clean(Fields.pieceRef(e)));
-            case 9 -> sink.append(pieceDate);
-            case 10 -> textCell(sink, text.clean(Fields.lineLabel(e, l)));
-            case 11 -> sink.appendAmount(l.debit(), mark);
-            case 12 -> sink.appendAmount(l.credit(), mark);
-            case 13 -> sink.appendAmount(Fields.amountOf(l), mark);
-            case 14 -> sink.append(Fields.direction(l));
-            case 15 -> textCell(sink, letter == null ? null : text.clean(letter.code()));
-            case 16 -> sink.append(letter == null ? null : Fields.date(letter.date(), pattern));
-            case 17 -> sink.append(validDate);
-            case 18 -> { } // DateEcheance: not carried by the entries
+        boolean foreign = Fields.hasCurrency(l);
+        for (int field : fields) {
+          switch (field) {
+            case 0 -> row.text(e.journalCode());
+            case 1 -> row.text(Fields.journalLabel(e));
+            case 2 -> row.plain(num);
+            case 3 -> row.plain(date);
+            case 4 -> row.text(l.account());
+            case 5 -> row.text(Fields.accountLabel(l));
+            case 6 -> row.text(aux);
+            case 7 -> row.text(Fields.auxLabel(l));
+            case 8 -> row.text(Fields.pieceRef(e));
+            case 9 -> row.plain(pieceDate);
+            case 10 -> row.text(Fields.lineLabel(e, l));
+            case 11 -> row.amount(l.debit());
+            case 12 -> row.amount(l.credit());
+            case 13 -> row.amount(Fields.amountOf(l));
+            case 14 -> row.plain(String.valueOf(Fields.direction(l)));
+            case 15 -> row.text(letter == null ? null : letter.code());
+            case 16 -> row.plain(letter == null ? null : Fields.date(letter.date(), pattern));
+            case 17 -> row.plain(validDate);
+            case 18 -> row.plain(null); // DateEcheance: not carried by the entries
             case 19 -> {
-              if (Fields.hasCurrency(l)) {
-                sink.appendCurrencyAmount(l.currencyAmount(), mark);
+              if (foreign) {
+                row.currencyAmount(l.currencyAmount());
+              } else {
+                row.plain(null);
               }
             }
-            case 20 -> textCell(sink, Fields.hasCurrency(l) ? text.clean(l.currency()) : null);
-            default -> throw new IllegalStateException("unknown template field " + fields[i]);
+            case 20 -> row.text(foreign ? l.currency() : null);
+            default -> throw new IllegalStateException("unknown template field " + field);
           }
         }
-        sink.crlf();
+        row.end();
       }
     }
     sink.flush();
     return text.changes();
-  }
-
-  private void textCell(TextSink sink, String s) throws IOException {
-    if (s == null) {
-      return;
-    }
-    if (quoteAll()) {
-      sink.appendQuoted(TextSink.neutralised(s));
-    } else {
-      sink.appendDelimited(s, template.separator(), true);
-    }
   }
 }

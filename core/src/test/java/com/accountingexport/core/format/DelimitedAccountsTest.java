@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-class SemicolonAccountsTest {
+class DelimitedAccountsTest {
   private static final AccountRecord LONG = new AccountRecord("411C" + "0".repeat(16) + "1", AccountRecord.CUSTOMER,
       "411000", "Établissements " + "X".repeat(40), null, null, null, null, null, "FR", null);
 
   @Test
   void sage_shouldWriteTheRowsTypedByHand() {
-    byte[] file = FormatFiles.write(new SageAccounts(), SampleLedger.accounts(), c -> { });
+    byte[] file = FormatFiles.write(DelimitedAccounts.sage(), SampleLedger.accounts(), c -> { });
 
     FormatFiles.assertTextFile(file, WINDOWS_1252);
     assertEquals("Compte;Type;Intitule;CompteCollectif;Adresse;CodePostal;Ville;Pays;Siret;TVAIntracom;Email\r\n"
@@ -29,7 +29,7 @@ class SemicolonAccountsTest {
 
   @Test
   void acd_shouldWriteTheSameRecords_nameBeforeType() {
-    byte[] file = FormatFiles.write(new AcdAccounts(), SampleLedger.accounts(), c -> { });
+    byte[] file = FormatFiles.write(DelimitedAccounts.acd(), SampleLedger.accounts(), c -> { });
 
     assertEquals("Compte;Nom;Type;CompteCollectif;Adresse;CodePostal;Ville;Pays;Siret;TVAIntracom;Email\r\n"
         + "411C0042;Formations Dupont SARL;C;411000;12 rue des Lilas;69003;Lyon;FR;12345678900012;FR12123456789;compta@dupont.fr\r\n"
@@ -40,7 +40,7 @@ class SemicolonAccountsTest {
   void write_shouldEncodeOeAndAccentsInWindows1252_cutAccountAndName_countingTheCuts() {
     AtomicReference<TextChanges> changes = new AtomicReference<>();
 
-    byte[] file = FormatFiles.write(new SageAccounts(), List.of(LONG, SampleLedger.accounts().get(1)), changes::set);
+    byte[] file = FormatFiles.write(DelimitedAccounts.sage(), List.of(LONG, SampleLedger.accounts().get(1)), changes::set);
 
     List<CSVRecord> rows = FormatFiles.semicolonCsv(file, WINDOWS_1252);
     assertEquals("411C" + "0".repeat(13), rows.get(1).get(0));
@@ -62,7 +62,7 @@ class SemicolonAccountsTest {
         null, null);
 
     List<CSVRecord> rows = FormatFiles.semicolonCsv(
-        FormatFiles.write(new SageAccounts(), List.of(first, again, none), c -> { }), WINDOWS_1252);
+        FormatFiles.write(DelimitedAccounts.sage(), List.of(first, again, none), c -> { }), WINDOWS_1252);
 
     assertEquals(2, rows.size());
     assertEquals("Formations Dupont SARL", rows.get(1).get(2));
@@ -73,11 +73,11 @@ class SemicolonAccountsTest {
     List<AccountRecord> records = new ArrayList<>(HostileLedger.accounts(new Random(11), 300));
     records.add(LONG);
 
-    List<CSVRecord> sage = FormatFiles.semicolonCsv(FormatFiles.write(new SageAccounts(), records, c -> { }), WINDOWS_1252);
-    List<CSVRecord> acd = FormatFiles.semicolonCsv(FormatFiles.write(new AcdAccounts(), records, c -> { }), WINDOWS_1252);
+    List<CSVRecord> sage = FormatFiles.semicolonCsv(FormatFiles.write(DelimitedAccounts.sage(), records, c -> { }), WINDOWS_1252);
+    List<CSVRecord> acd = FormatFiles.semicolonCsv(FormatFiles.write(DelimitedAccounts.acd(), records, c -> { }), WINDOWS_1252);
 
-    assertEquals(SageAccounts.COLUMNS, sage.get(0).toList());
-    assertEquals(AcdAccounts.COLUMNS, acd.get(0).toList());
+    assertEquals(DelimitedAccounts.sage().headers(), sage.get(0).toList());
+    assertEquals(DelimitedAccounts.acd().headers(), acd.get(0).toList());
     assertEquals(records.size() + 1, sage.size());
     assertEquals(records.size() + 1, acd.size());
     for (int i = 0; i < records.size(); i++) {

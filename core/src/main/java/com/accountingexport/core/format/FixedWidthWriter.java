@@ -1,0 +1,58 @@
+package com.accountingexport.core.format;
+
+import com.accountingexport.core.booking.JournalEntry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+
+/**
+ * What the fixed-width formats (Sage PNM, Cegid TRA, Quadratus, Ciel XIMPORT) share: pure ASCII
+ * (every text through one {@link Text#ascii()}, counted), CRLF, records of {@link #width()}
+ * characters filled through one reused {@link FixedRecord}, one piece per entry ({@link Pieces}).
+ */
+abstract class FixedWidthWriter implements ExportWriter {
+  /** The length of every record. */
+  abstract int width();
+
+  /** The records of one file, written as the pieces come. */
+  abstract Records records(FixedRecord record, Text text, TextSink sink);
+
+  /** Lines written before the first record; none unless the format has a header. */
+  void header(TextSink sink) throws IOException {}
+
+  @Override
+  public String contentType() {
+    return "text/plain; charset=US-ASCII";
+  }
+
+  @Override
+  public Charset charset() {
+    return StandardCharsets.US_ASCII;
+  }
+
+  @Override
+  public final TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out)
+      throws IOException {
+    Text text = Text.ascii();
+    TextSink sink = new TextSink(out, text.charset());
+    header(sink);
+    Pieces.walk(entries, records(new FixedRecord(width(), text), text, sink));
+    sink.flush();
+    return text.changes();
+  }
+
+  /** One file's records: the fields of the current piece are kept (cleaned once) by the subclass. */
+  abstract static class Records implements Pieces.Visitor {
+    final FixedRecord r;
+    final Text text;
+    final TextSink sink;
+
+    Records(FixedRecord r, Text text, TextSink sink) {
+      this.r = r;
+      this.text = text;
+      this.sink = sink;
+    }
+  }
+}
