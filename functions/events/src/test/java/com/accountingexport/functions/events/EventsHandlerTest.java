@@ -122,6 +122,35 @@ class EventsHandlerTest {
     assertEquals(1, exports(ACME).size());
   }
 
+  @Test
+  void periodClosed_namingATemplateOfTheTenant_exportsInIt_anUnknownOneIsRejected() {
+    // given
+    invoices(ACME, LocalDate.of(2026, 3, 1), 2);
+    Caller admin = new Caller(ACME, "u", Role.COMPANY_ADMIN, "a@acme.test");
+    var columns = java.util.stream.Stream.of("EcritureDate", "JournalCode", "EcritureNum", "CompteNum", "EcritureLib",
+        "Debit", "Credit").map(f -> new com.accountingexport.core.format.ExportTemplate.Column(f, null)).toList();
+    var template = wiring.templates().create(admin, new com.accountingexport.core.format.ExportTemplate("new",
+        "Cabinet", null, columns, ';', ',', "dd/MM/yyyy", "utf-8", "minimal", true, 0, null, null));
+    Map<String, Object> withTemplate = sample("period-closed.json");
+    detail(withTemplate).put("format", template.id());
+    Map<String, Object> unknown = sample("period-closed.json");
+    unknown.put("id", "another-event");
+    detail(unknown).put("format", "tpl-nope");
+    detail(unknown).put("from", "2026-04-01");
+    detail(unknown).put("to", "2026-04-30");
+
+    // when
+    Map<String, Object> exported = handler.handleRequest(withTemplate, null);
+    Map<String, Object> rejected = handler.handleRequest(unknown, null);
+
+    // then
+    assertEquals("ready", exported.get("status"), exported.toString());
+    assertEquals(template.id(), exports(ACME).get(0).format());
+    assertEquals("rejected", rejected.get("status"), rejected.toString());
+    assertTrue(String.valueOf(rejected.get("reason")).contains("tpl-nope"), rejected.toString());
+    assertEquals(1, exports(ACME).size());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"from\": \"2026-03-01\", \"to\": \"2026-03-31\"}",
