@@ -20,7 +20,8 @@ public final class ExportFormats {
       FecWriter.tab(),
       FecWriter.pipe(),
       new CsvJournalWriter(),
-      new CentralisedCsvWriter());
+      new CentralisedCsvWriter(),
+      new XlsxWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

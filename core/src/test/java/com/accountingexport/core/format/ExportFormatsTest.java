@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class ExportFormatsTest {
   @Test
-  void ids_shouldListTheFourFormats_defaultFirst() {
-    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv"), List.copyOf(ExportFormats.ids()));
+  void ids_shouldListTheFormats_defaultFirst() {
+    assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "xlsx"), List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(4, ExportFormats.all().size());
+    assertEquals(5, ExportFormats.all().size());
   }
 
   @Test
@@ -43,8 +43,12 @@ class ExportFormatsTest {
   void everyFormat_shouldDescribeItself() {
     for (ExportWriter w : ExportFormats.all()) {
       assertFalse(w.description().isBlank(), w.id());
-      assertTrue(w.contentType().endsWith("charset=UTF-8"), w.id());
-      assertTrue(List.of("txt", "csv").contains(w.fileExtension()), w.id());
+      if (w.binary()) {
+        assertFalse(w.contentType().contains("charset"), w.id());
+      } else {
+        assertTrue(w.contentType().endsWith("charset=UTF-8"), w.id());
+      }
+      assertTrue(List.of("txt", "csv", "xlsx").contains(w.fileExtension()), w.id());
     }
   }
 
@@ -70,6 +74,7 @@ class ExportFormatsTest {
   void fileName_shouldUseTheExportNumber_forOtherFormats() {
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("csv")));
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("centralised-csv")));
+    assertEquals("EXP-0042-journal.xlsx", Entries.CONTEXT.fileName(ExportFormats.byId("xlsx")));
     ExportContext odd = new ExportContext("2026/07", LocalDate.of(2026, 8, 1), null, LocalDate.of(2026, 7, 31));
     assertEquals("2026_07-journal.csv", odd.fileName(ExportFormats.byId("csv")));
   }
