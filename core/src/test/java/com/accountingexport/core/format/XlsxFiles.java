@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -59,9 +62,19 @@ final class XlsxFiles {
     return f.newDocumentBuilder().parse(new ByteArrayInputStream(part));
   }
 
-  /** Every part parses; the sheet has no formula ({@code <f>}) and no formula-result ({@code t="str"}) cell. */
+  /**
+   * Every part is strict UTF-8 without a control character but CR and LF, and parses; the sheet has
+   * no formula ({@code <f>}) and no formula-result ({@code t="str"}) cell.
+   */
   static void assertWellFormedWithoutFormulas(byte[] file) throws Exception {
     for (Map.Entry<String, byte[]> p : parts(file).entrySet()) {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(p.getValue())).toString();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        assertTrue(c >= 0x20 || c == '\r' || c == '\n', "control U+" + Integer.toHexString(c) + " in " + p.getKey());
+      }
       Document d = xml(p.getValue());
       if (p.getKey().startsWith("xl/worksheets/")) {
         assertEquals(0, d.getElementsByTagNameNS(MAIN_NS, "f").getLength(), "formula in " + p.getKey());
