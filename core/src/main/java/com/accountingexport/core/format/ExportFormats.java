@@ -27,7 +27,8 @@ public final class ExportFormats {
       new EbpWriter(),
       new QuadratusWriter(),
       new CielXimportWriter(),
-      new AcdWriter());
+      new AcdWriter(),
+      new XlsxWriter());
 
   private static final Map<String, ExportWriter> BY_ID = index(ALL);
 

@@ -195,7 +195,14 @@ class ExportServiceTest {
     assertEquals("FILE_NOT_AVAILABLE", assertThrows(DomainException.class,
         () -> service.download(ADMIN, e.id(), "invoices-zip", null)).code());
     assertEquals("UNKNOWN_FORMAT", assertThrows(DomainException.class,
-        () -> service.download(ADMIN, e.id(), "journal", "xlsx")).code());
+        () -> service.download(ADMIN, e.id(), "journal", "ods")).code());
+
+    Download xlsx = service.download(ADMIN, e.id(), "journal", "xlsx");
+    assertEquals("xlsx", xlsx.format());
+    assertTrue(xlsx.fileName().endsWith("-journal.xlsx"), xlsx.fileName());
+    byte[] workbook = files.bytes(service.find(ADMIN, e.id()).file("journal", "xlsx").orElseThrow().key());
+    assertEquals("PK", new String(workbook, 0, 2, StandardCharsets.US_ASCII), "a ZIP package");
+    assertEquals(xlsx.sha256(), RecordHash.sha256(workbook));
   }
 
   @Test

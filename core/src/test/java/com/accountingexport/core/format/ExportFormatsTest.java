@@ -15,9 +15,9 @@ class ExportFormatsTest {
   @Test
   void ids_shouldListEveryFormat_defaultFirst() {
     assertEquals(List.of("fec", "fec-pipe", "csv", "centralised-csv", "sage-pnm", "sage-csv", "cegid-tra", "ebp",
-        "quadratus", "ciel", "acd"), List.copyOf(ExportFormats.ids()));
+        "quadratus", "ciel", "acd", "xlsx"), List.copyOf(ExportFormats.ids()));
     assertEquals("fec", ExportFormats.defaultWriter().id());
-    assertEquals(11, ExportFormats.all().size());
+    assertEquals(12, ExportFormats.all().size());
   }
 
   @Test
@@ -44,11 +44,13 @@ class ExportFormatsTest {
   void everyFormat_shouldDescribeItself() {
     for (ExportWriter w : ExportFormats.all()) {
       assertFalse(w.description().isBlank(), w.id());
-      if (!w.binary()) {
+      if (w.binary()) {
+        assertFalse(w.contentType().contains("charset"), w.id());
+      } else {
         assertTrue(w.contentType().endsWith("; charset=" + w.charset().name()), w.id());
+        assertEquals("\r\n", w.lineEnding(), w.id());
       }
       assertTrue(w.fileExtension().matches("[a-z]{3,4}"), w.id());
-      assertEquals("\r\n", w.lineEnding(), w.id());
     }
   }
 
@@ -77,6 +79,7 @@ class ExportFormatsTest {
     assertEquals("EXP-0042-journal.pnm", Entries.CONTEXT.fileName(ExportFormats.byId("sage-pnm")));
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("sage-csv")));
     assertEquals("EXP-0042-journal.csv", Entries.CONTEXT.fileName(ExportFormats.byId("acd")));
+    assertEquals("EXP-0042-journal.xlsx", Entries.CONTEXT.fileName(ExportFormats.byId("xlsx")));
     ExportContext odd = new ExportContext("2026/07", LocalDate.of(2026, 8, 1), null, LocalDate.of(2026, 7, 31));
     assertEquals("2026_07-journal.csv", odd.fileName(ExportFormats.byId("csv")));
   }

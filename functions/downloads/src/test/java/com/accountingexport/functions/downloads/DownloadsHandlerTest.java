@@ -76,7 +76,7 @@ class DownloadsHandlerTest {
   @Test
   void badKindFormatOrFlag_shouldAnswer4xx() {
     assertEquals(400, get("pictures", null, false).getStatusCode());
-    assertEquals(400, get("journal", "xlsx", false).getStatusCode());
+    assertEquals(400, get("journal", "ods", false).getStatusCode());
     assertEquals(404, get("invoices-pdf", null, false).getStatusCode());
     var r = handler.handleRequest(route("GET /exports/{exportId}/files/{kind}").path("exportId", export.id())
         .path("kind", "journal").query("redirect", "yes").build(), null);

@@ -92,7 +92,7 @@ class ExportsHandlerTest {
 
   @Test
   void generate_shouldAnswerClear4xx_forBadInput() {
-    assertError(call("POST /exports", "{\"format\": \"xlsx\"}"), 400, "UNKNOWN_FORMAT");
+    assertError(call("POST /exports", "{\"format\": \"ods\"}"), 400, "UNKNOWN_FORMAT");
     assertError(call("POST /exports", "{\"pdf\": \"sometimes\"}"), 400, "VALIDATION_FAILED");
     // bundles need each invoice's PDF: without the seller (settings company) none can be rendered
     assertError(call("POST /exports", "{\"pdf\": \"zip\"}"), 422, "NOTHING_TO_EXPORT");
