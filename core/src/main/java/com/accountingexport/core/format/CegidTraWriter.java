@@ -63,12 +63,12 @@ public final class CegidTraWriter extends FixedWidthWriter {
   }
 
   @Override
-  Records records(FixedRecord record, Text text, TextSink sink) {
+  Records records(FixedRecord record, Text text, AsciiSink sink) {
     return new Lines(record, text, sink);
   }
 
   @Override
-  void header(TextSink sink) throws IOException {
+  void header(AsciiSink sink) throws IOException {
     sink.append(HEADER);
     sink.crlf();
   }
@@ -91,7 +91,7 @@ public final class CegidTraWriter extends FixedWidthWriter {
     private String reference;
     private String piece;
 
-    Lines(FixedRecord r, Text text, TextSink sink) {
+    Lines(FixedRecord r, Text text, AsciiSink sink) {
       super(r, text, sink);
     }
 

@@ -64,7 +64,7 @@ public final class CielXimportWriter extends FixedWidthWriter {
   }
 
   @Override
-  Records records(FixedRecord record, Text text, TextSink sink) {
+  Records records(FixedRecord record, Text text, AsciiSink sink) {
     return new Lines(record, text, sink);
   }
 
@@ -75,7 +75,7 @@ public final class CielXimportWriter extends FixedWidthWriter {
     private String date;
     private String reference;
 
-    Lines(FixedRecord r, Text text, TextSink sink) {
+    Lines(FixedRecord r, Text text, AsciiSink sink) {
       super(r, text, sink);
     }
 

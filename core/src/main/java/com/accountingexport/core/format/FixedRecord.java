@@ -10,11 +10,12 @@ import java.util.Arrays;
  * numbers and codes that do not fit are an error, never cut. Reused from record to record: {@link #clear}.
  */
 final class FixedRecord {
-  private final char[] chars;
+  private final byte[] chars;
   private final Text text;
 
+  /** @param text an ASCII {@link Text}: every character written is one byte */
   FixedRecord(int width, Text text) {
-    this.chars = new char[width];
+    this.chars = new byte[width];
     this.text = text;
     clear();
   }
@@ -25,7 +26,7 @@ final class FixedRecord {
 
   /** Every position back to a space. */
   FixedRecord clear() {
-    Arrays.fill(chars, ' ');
+    Arrays.fill(chars, (byte) ' ');
     return this;
   }
 
@@ -33,7 +34,7 @@ final class FixedRecord {
   FixedRecord left(int pos, int len, String value) {
     String v = text.fit(value, len);
     if (v != null) {
-      v.getChars(0, v.length(), chars, pos - 1);
+      put(v, pos - 1);
     }
     return this;
   }
@@ -45,8 +46,8 @@ final class FixedRecord {
       return this;
     }
     int start = pos - 1 + len - v.length();
-    Arrays.fill(chars, pos - 1, start, pad);
-    v.getChars(0, v.length(), chars, start);
+    Arrays.fill(chars, pos - 1, start, (byte) pad);
+    put(v, start);
     return this;
   }
 
@@ -65,9 +66,9 @@ final class FixedRecord {
     }
     int start = pad == 0 ? pos - 1 : pos - 1 + len - value.length();
     if (pad != 0) {
-      Arrays.fill(chars, pos - 1, start, pad);
+      Arrays.fill(chars, pos - 1, start, (byte) pad);
     }
-    value.getChars(0, value.length(), chars, start);
+    put(value, start);
     return this;
   }
 
@@ -77,18 +78,32 @@ final class FixedRecord {
   }
 
   FixedRecord at(int pos, char c) {
-    chars[pos - 1] = c;
+    chars[pos - 1] = ascii(c);
     return this;
   }
 
   /** The record followed by CRLF. */
-  void writeTo(TextSink sink) throws IOException {
+  void writeTo(AsciiSink sink) throws IOException {
     sink.append(chars);
     sink.crlf();
   }
 
+  private void put(String v, int at) {
+    for (int i = 0, n = v.length(); i < n; i++) {
+      chars[at + i] = ascii(v.charAt(i));
+    }
+  }
+
+  /** A character as its ASCII byte; anything else is a bug of the caller (text goes through Text.ascii()). */
+  private static byte ascii(char c) {
+    if (c > 0x7F) {
+      throw new IllegalStateException("a fixed-width record takes ASCII only, got U+" + Integer.toHexString(c));
+    }
+    return (byte) c;
+  }
+
   @Override
   public String toString() {
-    return new String(chars);
+    return new String(chars, java.nio.charset.StandardCharsets.US_ASCII);
   }
 }

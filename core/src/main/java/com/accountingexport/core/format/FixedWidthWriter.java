@@ -17,10 +17,10 @@ abstract class FixedWidthWriter implements ExportWriter {
   abstract int width();
 
   /** The records of one file, written as the pieces come. */
-  abstract Records records(FixedRecord record, Text text, TextSink sink);
+  abstract Records records(FixedRecord record, Text text, AsciiSink sink);
 
   /** Lines written before the first record; none unless the format has a header. */
-  void header(TextSink sink) throws IOException {}
+  void header(AsciiSink sink) throws IOException {}
 
   @Override
   public String contentType() {
@@ -36,7 +36,7 @@ abstract class FixedWidthWriter implements ExportWriter {
   public final TextChanges write(Iterator<JournalEntry> entries, ExportContext context, OutputStream out)
       throws IOException {
     Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
+    AsciiSink sink = new AsciiSink(out);
     header(sink);
     Pieces.walk(entries, records(new FixedRecord(width(), text), text, sink));
     sink.flush();
@@ -47,9 +47,9 @@ abstract class FixedWidthWriter implements ExportWriter {
   abstract static class Records implements Pieces.Visitor {
     final FixedRecord r;
     final Text text;
-    final TextSink sink;
+    final AsciiSink sink;
 
-    Records(FixedRecord r, Text text, TextSink sink) {
+    Records(FixedRecord r, Text text, AsciiSink sink) {
       this.r = r;
       this.text = text;
       this.sink = sink;

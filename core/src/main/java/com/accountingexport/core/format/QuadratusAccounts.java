@@ -27,7 +27,7 @@ public final class QuadratusAccounts implements AccountsFormat {
   @Override
   public TextChanges write(Iterator<AccountRecord> accounts, OutputStream out) throws IOException {
     Text text = Text.ascii();
-    TextSink sink = new TextSink(out, text.charset());
+    AsciiSink sink = new AsciiSink(out);
     FixedRecord r = new FixedRecord(QuadratusWriter.WIDTH, text);
     Set<String> seen = new HashSet<>();
     while (accounts.hasNext()) {

@@ -67,7 +67,7 @@ public final class QuadratusWriter extends FixedWidthWriter {
   }
 
   @Override
-  Records records(FixedRecord record, Text text, TextSink sink) {
+  Records records(FixedRecord record, Text text, AsciiSink sink) {
     return new Lines(record, text, sink);
   }
 
@@ -79,7 +79,7 @@ public final class QuadratusWriter extends FixedWidthWriter {
     private String piece;
     private String reference;
 
-    Lines(FixedRecord r, Text text, TextSink sink) {
+    Lines(FixedRecord r, Text text, AsciiSink sink) {
       super(r, text, sink);
     }
 

@@ -65,7 +65,7 @@ public final class SagePnmWriter extends FixedWidthWriter {
   }
 
   @Override
-  Records records(FixedRecord record, Text text, TextSink sink) {
+  Records records(FixedRecord record, Text text, AsciiSink sink) {
     return new Lines(record, text, sink);
   }
 
@@ -76,7 +76,7 @@ public final class SagePnmWriter extends FixedWidthWriter {
     private String reference;
     private String piece;
 
-    Lines(FixedRecord r, Text text, TextSink sink) {
+    Lines(FixedRecord r, Text text, AsciiSink sink) {
       super(r, text, sink);
     }
 

@@ -20,6 +20,9 @@ public final class Text {
   private final Charset charset;
   private final boolean[] encodable;
   private final CharsetEncoder encoder;
+  /** Texts that needed cleaning lately (labels repeat from line to line), with their count. */
+  private final Map<String, Cleaned> recent = new java.util.HashMap<>();
+  private static final int RECENT = 1024;
   private long transliterated;
   private long truncated;
 
@@ -70,6 +73,26 @@ public final class Text {
     if (i == n) {
       return s;
     }
+    Cleaned seen = recent.get(s);
+    if (seen != null) {
+      transliterated += seen.changed;
+      return seen.text;
+    }
+    long before = transliterated;
+    String cleaned = slow(s, i);
+    if (recent.size() == RECENT) {
+      recent.clear();
+    }
+    recent.put(s, new Cleaned(cleaned, transliterated - before));
+    return cleaned;
+  }
+
+  /** A text that needed cleaning, and how many characters it changed. */
+  private record Cleaned(String text, long changed) {}
+
+  /** The cleaning of {@code s} from index {@code i}, the first character that needs it. */
+  private String slow(String s, int i) {
+    int n = s.length();
     StringBuilder b = new StringBuilder(n + 8).append(s, 0, i);
     while (i < n) {
       char c = s.charAt(i);

@@ -33,13 +33,33 @@ final class Transliteration {
 
   private Transliteration() {}
 
+  /** Spellings already worked out, per target charset: a ledger repeats the same few accents. */
+  private static final Map<java.nio.charset.Charset, Map<Integer, String>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Distinct code points remembered per charset at most (the rest is worked out each time). */
+  private static final int CACHED = 4096;
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
   /**
    * The spelling of code point {@code cp} that {@code encoder} can encode: without accents, else
    * the fixed spelling (kept only if encodable), else {@code "?"}.
    */
   static String of(int cp, CharsetEncoder encoder) {
+    Map<Integer, String> known = CACHE.computeIfAbsent(encoder.charset(),
+        c -> new java.util.concurrent.ConcurrentHashMap<>());
+    String spelled = known.get(cp);
+    if (spelled == null) {
+      spelled = spell(cp, encoder.charset().newEncoder());
+      if (known.size() < CACHED) {
+        known.put(cp, spelled);
+      }
+    }
+    return spelled;
+  }
+
+  private static String spell(int cp, CharsetEncoder encoder) {
     String c = new String(Character.toChars(cp));
-    String stripped = Normalizer.normalize(c, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String stripped = MARKS.matcher(Normalizer.normalize(c, Normalizer.Form.NFD)).replaceAll("");
     if (!stripped.isEmpty() && !stripped.equals(c) && encoder.canEncode(stripped)) {
       return stripped;
     }
