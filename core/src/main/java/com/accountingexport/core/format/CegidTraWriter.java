@@ -3,6 +3,7 @@ package com.accountingexport.core.format;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Cegid's TRA movements file ("CommunicationsSx", standard 222-character layout, shared/FORMATS.md §3):
@@ -55,6 +56,12 @@ public final class CegidTraWriter extends FixedWidthWriter {
   @Override
   public String datePattern() {
     return "ddMMyyyy";
+  }
+
+  /** No account record is documented for this import: the accounts come as {@link DelimitedAccounts#semicolons()} [ours]. */
+  @Override
+  public Optional<AccountsFormat> accounts() {
+    return Optional.of(DelimitedAccounts.semicolons());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.error.DomainException;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Ciel Compta / Sage 50's XIMPORT file (shared/FORMATS.md §6): one 142-character record per entry line,
@@ -56,6 +57,12 @@ public final class CielXimportWriter extends FixedWidthWriter {
   @Override
   public String fileName(ExportContext context) {
     return FILE_NAME;
+  }
+
+  /** No account record is documented for this import: the accounts come as {@link DelimitedAccounts#semicolons()} [ours]. */
+  @Override
+  public Optional<AccountsFormat> accounts() {
+    return Optional.of(DelimitedAccounts.semicolons());
   }
 
   @Override

@@ -53,11 +53,12 @@ public final class DelimitedAccounts implements AccountsFormat {
   }
 
   /**
-   * The customers and suppliers of a Sage export (PNM or CSV) [ours: Sage documents no account
-   * record for these imports]: {@code ;}, Windows-1252, Type {@code C} customer / {@code F}
-   * supplier, Compte ≤ 17, Intitule ≤ 35.
+   * The customers and suppliers of a Sage (PNM or CSV), Cegid TRA or Ciel XIMPORT export [ours:
+   * none of them documents an account record for these imports; their import wizards map a
+   * delimited file once]: {@code ;}, Windows-1252, Type {@code C} customer / {@code F} supplier,
+   * Compte ≤ 17, Intitule ≤ 35.
    */
-  public static DelimitedAccounts sage() {
+  public static DelimitedAccounts semicolons() {
     return semicolons(List.of(
         new Column("Compte", AccountRecord::account, ACCOUNT_MAX), new Column("Type", DelimitedAccounts::cf, 1),
         new Column("Intitule", AccountRecord::label, NAME_MAX),

@@ -41,7 +41,7 @@ public final class SageCsvWriter extends SemicolonJournalWriter {
 
   @Override
   public Optional<AccountsFormat> accounts() {
-    return Optional.of(DelimitedAccounts.sage());
+    return Optional.of(DelimitedAccounts.semicolons());
   }
 
   @Override

@@ -53,10 +53,10 @@ public final class SagePnmWriter extends FixedWidthWriter {
     return "ddMMyy";
   }
 
-  /** Sage documents no account record for PNM: the accounts file is {@link DelimitedAccounts#sage()}. */
+  /** Sage documents no account record for PNM: the accounts file is {@link DelimitedAccounts#semicolons()}. */
   @Override
   public Optional<AccountsFormat> accounts() {
-    return Optional.of(DelimitedAccounts.sage());
+    return Optional.of(DelimitedAccounts.semicolons());
   }
 
   @Override

@@ -161,7 +161,7 @@ class CegidTraWriterTest {
     assertEquals("ddMMyyyy", w.datePattern());
     assertEquals("\r\n", w.lineEnding());
     assertEquals("EXP-0042-journal.tra", w.fileName(Entries.CONTEXT));
-    assertTrue(w.accounts().isEmpty());
+    assertEquals(DelimitedAccounts.semicolons().headers(), ((DelimitedAccounts) w.accounts().orElseThrow()).headers());
     assertEquals(BigDecimal.ZERO.setScale(2), PieceFiles.amount("0,00", ','));
   }
 }

@@ -131,6 +131,6 @@ class CielXimportWriterTest {
     assertNull(w.separator());
     assertEquals('.', w.decimalMark());
     assertEquals("yyyyMMdd", w.datePattern());
-    assertTrue(w.accounts().isEmpty());
+    assertEquals(DelimitedAccounts.semicolons().headers(), ((DelimitedAccounts) w.accounts().orElseThrow()).headers());
   }
 }

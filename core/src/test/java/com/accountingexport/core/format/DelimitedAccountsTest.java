@@ -19,7 +19,7 @@ class DelimitedAccountsTest {
 
   @Test
   void sage_shouldWriteTheRowsTypedByHand() {
-    byte[] file = FormatFiles.write(DelimitedAccounts.sage(), SampleLedger.accounts(), c -> { });
+    byte[] file = FormatFiles.write(DelimitedAccounts.semicolons(), SampleLedger.accounts(), c -> { });
 
     FormatFiles.assertTextFile(file, WINDOWS_1252);
     assertEquals("Compte;Type;Intitule;CompteCollectif;Adresse;CodePostal;Ville;Pays;Siret;TVAIntracom;Email\r\n"
@@ -40,7 +40,7 @@ class DelimitedAccountsTest {
   void write_shouldEncodeOeAndAccentsInWindows1252_cutAccountAndName_countingTheCuts() {
     AtomicReference<TextChanges> changes = new AtomicReference<>();
 
-    byte[] file = FormatFiles.write(DelimitedAccounts.sage(), List.of(LONG, SampleLedger.accounts().get(1)), changes::set);
+    byte[] file = FormatFiles.write(DelimitedAccounts.semicolons(), List.of(LONG, SampleLedger.accounts().get(1)), changes::set);
 
     List<CSVRecord> rows = FormatFiles.semicolonCsv(file, WINDOWS_1252);
     assertEquals("411C" + "0".repeat(13), rows.get(1).get(0));
@@ -62,7 +62,7 @@ class DelimitedAccountsTest {
         null, null);
 
     List<CSVRecord> rows = FormatFiles.semicolonCsv(
-        FormatFiles.write(DelimitedAccounts.sage(), List.of(first, again, none), c -> { }), WINDOWS_1252);
+        FormatFiles.write(DelimitedAccounts.semicolons(), List.of(first, again, none), c -> { }), WINDOWS_1252);
 
     assertEquals(2, rows.size());
     assertEquals("Formations Dupont SARL", rows.get(1).get(2));
@@ -73,10 +73,10 @@ class DelimitedAccountsTest {
     List<AccountRecord> records = new ArrayList<>(HostileLedger.accounts(new Random(11), 300));
     records.add(LONG);
 
-    List<CSVRecord> sage = FormatFiles.semicolonCsv(FormatFiles.write(DelimitedAccounts.sage(), records, c -> { }), WINDOWS_1252);
+    List<CSVRecord> sage = FormatFiles.semicolonCsv(FormatFiles.write(DelimitedAccounts.semicolons(), records, c -> { }), WINDOWS_1252);
     List<CSVRecord> acd = FormatFiles.semicolonCsv(FormatFiles.write(DelimitedAccounts.acd(), records, c -> { }), WINDOWS_1252);
 
-    assertEquals(DelimitedAccounts.sage().headers(), sage.get(0).toList());
+    assertEquals(DelimitedAccounts.semicolons().headers(), sage.get(0).toList());
     assertEquals(DelimitedAccounts.acd().headers(), acd.get(0).toList());
     assertEquals(records.size() + 1, sage.size());
     assertEquals(records.size() + 1, acd.size());
