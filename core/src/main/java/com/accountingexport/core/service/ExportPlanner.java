@@ -168,6 +168,34 @@ public final class ExportPlanner {
   }
 
   /**
+   * Every entry the journals of {@code period} hold or would hold, for the reports: each document
+   * booked in the period, exported or not, that an export of the period would take (the same
+   * eligibility and booking, {@code reexport} on), one page of {@value #PLAN_PAGE} documents at a
+   * time, in the repository's order (booking date, then id). Blocked documents are left out, as
+   * from the journals.
+   */
+  public void forEachEntry(TenantId tenant, TenantSettings settings, Period period, LocalDate today,
+      java.util.function.Consumer<JournalEntry> each) {
+    Selection selection = new Selection(period.from(), period.to(), List.of(), List.of(), false, true);
+    Scope scope = Scope.of(settings, selection, today);
+    Bookkeeper bookkeeper = new Bookkeeper(settings);
+    String cursor = null;
+    do {
+      Page<StoredDocument> page = documents.list(tenant, scope.period(), scope.candidates(selection), cursor, PLAN_PAGE);
+      Map<String, Document> known = new HashMap<>();
+      page.items().forEach(d -> known.put(d.id(), d.document()));
+      DocumentLookup lookup = cachingLookup(tenant, known);
+      for (StoredDocument d : page.items()) {
+        JournalEntry e = assess(d, scope, today, selection, settings, bookkeeper, lookup, new ArrayList<>());
+        if (e != null) {
+          each.accept(e);
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
+  /**
    * Whether one candidate goes into the export: its entry, or null with the anomalies that keep it
    * out (eligibility for the period and selection, another journal than the selection's, booking).
    */

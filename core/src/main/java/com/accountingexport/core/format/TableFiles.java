@@ -1,0 +1,154 @@
+package com.accountingexport.core.format;
+
+import com.accountingexport.core.report.ReportColumn;
+import com.accountingexport.core.report.ReportTable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A report ({@link ReportTable}) as a file: {@code csv} (RFC 4180, UTF-8, ISO dates, dot decimals,
+ * formula-like texts neutralised) or {@code xlsx} (date and number cells). The totals row, when the
+ * report has one, comes last with {@code total} in its first empty text cell.
+ */
+public final class TableFiles {
+  /** The file formats of a report. */
+  public enum Format {
+    CSV("csv", "text/csv; charset=UTF-8"),
+    XLSX("xlsx", XlsxSheet.CONTENT_TYPE);
+
+    private final String extension;
+    private final String contentType;
+
+    Format(String extension, String contentType) {
+      this.extension = extension;
+      this.contentType = contentType;
+    }
+
+    public String extension() {
+      return extension;
+    }
+
+    public String contentType() {
+      return contentType;
+    }
+
+    public static Optional<Format> fromWire(String s) {
+      for (Format f : values()) {
+        if (f.extension.equals(s)) {
+          return Optional.of(f);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private TableFiles() {}
+
+  public static TextChanges write(ReportTable table, Format format, OutputStream out) throws IOException {
+    return format == Format.CSV ? csv(table, out) : xlsx(table, out);
+  }
+
+  static TextChanges csv(ReportTable table, OutputStream out) throws IOException {
+    Text text = Text.of(StandardCharsets.UTF_8);
+    TextSink sink = new TextSink(out);
+    CsvRow row = new CsvRow(sink, text, ',', '.');
+    for (ReportColumn c : table.columns()) {
+      row.text(c.id());
+    }
+    row.end();
+    for (List<Object> r : table.rows()) {
+      csvRow(row, table.columns(), r);
+    }
+    if (table.totals() != null) {
+      csvRow(row, table.columns(), labelled(table));
+    }
+    sink.flush();
+    return text.changes();
+  }
+
+  private static void csvRow(CsvRow row, List<ReportColumn> columns, List<Object> values) throws IOException {
+    for (int i = 0; i < columns.size(); i++) {
+      Object v = values.get(i);
+      switch (columns.get(i).type()) {
+        case TEXT -> row.text(v == null ? null : v.toString());
+        case DATE -> row.plain(v == null ? null : v.toString());
+        case MONEY -> {
+          if (v == null) {
+            row.plain(null);
+          } else {
+            row.amount((BigDecimal) v);
+          }
+        }
+        case COUNT -> row.plain(v == null ? null : v.toString());
+        default -> throw new IllegalStateException();
+      }
+    }
+    row.end();
+  }
+
+  static TextChanges xlsx(ReportTable table, OutputStream out) throws IOException {
+    List<ReportColumn> columns = table.columns();
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = switch (columns.get(i).type()) {
+        case TEXT -> i == 0 ? 14 : 32;
+        case DATE -> 11;
+        case MONEY -> 14;
+        case COUNT -> 8;
+      };
+    }
+    XlsxSheet sheet = new XlsxSheet(out, Text.of(StandardCharsets.UTF_8), sheetName(table.id()),
+        columns.stream().map(ReportColumn::id).toList(), widths);
+    for (List<Object> r : table.rows()) {
+      xlsxRow(sheet, columns, r);
+    }
+    if (table.totals() != null) {
+      xlsxRow(sheet, columns, labelled(table));
+    }
+    return sheet.finish();
+  }
+
+  private static void xlsxRow(XlsxSheet sheet, List<ReportColumn> columns, List<Object> values) throws IOException {
+    sheet.startRow();
+    for (int i = 0; i < columns.size(); i++) {
+      Object v = values.get(i);
+      if (v == null) {
+        sheet.empty();
+        continue;
+      }
+      switch (columns.get(i).type()) {
+        case TEXT -> sheet.text(v.toString());
+        case DATE -> sheet.date((LocalDate) v);
+        case MONEY -> sheet.amount((BigDecimal) v);
+        case COUNT -> sheet.integer(((Number) v).longValue());
+        default -> throw new IllegalStateException();
+      }
+    }
+    sheet.endRow();
+  }
+
+  /** The totals with {@code total} in the first text cell left empty. */
+  private static List<Object> labelled(ReportTable table) {
+    List<Object> totals = new java.util.ArrayList<>(table.totals());
+    for (int i = 0; i < totals.size(); i++) {
+      if (totals.get(i) == null && table.columns().get(i).type() == ReportColumn.Type.TEXT) {
+        totals.set(i, "total");
+        break;
+      }
+    }
+    return totals;
+  }
+
+  /** A sheet name Excel takes: letters, digits and spaces, at most 31 characters. */
+  private static String sheetName(String id) {
+    String s = id.replace('-', ' ');
+    s = s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    return s.length() > 31 ? s.substring(0, 31) : s;
+  }
+}

@@ -1,0 +1,119 @@
+package com.accountingexport.core.report;
+
+import com.accountingexport.core.auth.Caller;
+import com.accountingexport.core.auth.Screen;
+import com.accountingexport.core.auth.TenantId;
+import com.accountingexport.core.booking.JournalEntry;
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.error.Violation;
+import com.accountingexport.core.export.Download;
+import com.accountingexport.core.export.EntryCodec;
+import com.accountingexport.core.export.Export;
+import com.accountingexport.core.export.ExportFile;
+import com.accountingexport.core.export.ExportFiles;
+import com.accountingexport.core.format.TableFiles;
+import com.accountingexport.core.format.TextChanges;
+import com.accountingexport.core.period.Period;
+import com.accountingexport.core.port.FileStore;
+import com.accountingexport.core.service.Access;
+import com.accountingexport.core.service.ExportPlanner;
+import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.settings.TenantSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * {@code GET /reports/…}: reports computed from the same documents, eligibility and booking rules
+ * as the journals, streamed through an aggregator, answered as a table (JSON) or a file (CSV, XLSX)
+ * behind a presigned link; and the same reports of one export, from its frozen entries.
+ */
+public final class ReportService {
+  /** The reports an export offers as file kinds. */
+  public static final List<String> EXPORT_REPORTS = List.of("trial-balance");
+
+  private final ExportPlanner planner;
+  private final SettingsService settings;
+  private final ExportFiles files;
+  private final Clock clock;
+  private final Duration linkTtl;
+
+  public ReportService(ExportPlanner planner, SettingsService settings, ExportFiles files, Clock clock, Duration linkTtl) {
+    this.planner = planner;
+    this.settings = settings;
+    this.files = files;
+    this.clock = clock;
+    this.linkTtl = linkTtl;
+  }
+
+  /** The period asked for: both bounds, or what is missing from the fiscal year (as for exports). */
+  public Period period(TenantSettings s, LocalDate from, LocalDate to) {
+    Period p = Period.resolve(from, to, LocalDate.now(clock), s.fiscalYearStart());
+    if (p.from().isAfter(p.to())) {
+      throw DomainException.invalid(List.of(Violation.of("to", "INVALID_PERIOD", "must not be before from (" + p.from() + ")")));
+    }
+    return p;
+  }
+
+  /**
+   * The trial balance of {@code from}..{@code to}: opening balances from the entries of the same
+   * fiscal year before {@code from}, then the period's movements. Roles of the exports page.
+   */
+  public ReportTable trialBalance(Caller caller, LocalDate from, LocalDate to, TrialBalance.Level level) {
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    Period period = period(s, from, to);
+    TrialBalance tb = new TrialBalance(level, s.accounts().customer(), s.accounts().supplier());
+    LocalDate today = LocalDate.now(clock);
+    Period fiscalYear = Period.fiscalYear(period.from(), s.fiscalYearStart());
+    if (fiscalYear.from().isBefore(period.from())) {
+      planner.forEachEntry(caller.tenant(), s, new Period(fiscalYear.from(), period.from().minusDays(1)), today,
+          tb::opening);
+    }
+    planner.forEachEntry(caller.tenant(), s, period, today, tb::period);
+    return tb.table(period.from(), period.to());
+  }
+
+  /** A report of one export, from its frozen entries (no opening balance: the export's movements). */
+  public ReportTable ofExport(TenantId tenant, Export e, String report) {
+    TenantSettings s = settings.get(tenant);
+    if (!report.equals("trial-balance")) {
+      throw DomainException.notFound("FILE_NOT_AVAILABLE", "Export " + e.number() + " has no " + report + " report");
+    }
+    TrialBalance tb = new TrialBalance(TrialBalance.Level.GENERAL, s.accounts().customer(), s.accounts().supplier());
+    frozenEntries(e, tb::period);
+    return tb.table(e.period().from(), e.period().to());
+  }
+
+  private void frozenEntries(Export e, Consumer<JournalEntry> each) {
+    ExportFile entries = e.file(ExportFile.ENTRIES, null).orElseThrow(() -> DomainException.notFound(
+        "FILE_NOT_AVAILABLE", "Export " + e.number() + " has no frozen entries"));
+    try (InputStream in = files.store().open(entries.key())) {
+      Iterator<JournalEntry> it = EntryCodec.read(in);
+      it.forEachRemaining(each);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+  }
+
+  /**
+   * The report as a file of its own in the tenant's reports area, behind an expiring link named
+   * {@code <report>-<from>-<to>.<ext>}.
+   */
+  public Download file(TenantId tenant, ReportTable table, TableFiles.Format format) {
+    String name = table.id() + "-" + table.from() + "-" + table.to() + "." + format.extension();
+    String key = "reports/" + tenant.value() + "/" + UUID.randomUUID() + "/" + name;
+    ExportFile f = files.render(key, format.contentType(), table.id(), format.extension(),
+        out -> TableFiles.write(table, format, out));
+    FileStore.Link link = files.store().link(key, name, linkTtl);
+    return new Download(table.id(), format.extension(), link.url(), link.expiresAt(), f.sha256(), f.bytes(), name,
+        f.changes() == null ? TextChanges.NONE : f.changes());
+  }
+}
