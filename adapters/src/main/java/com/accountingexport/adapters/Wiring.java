@@ -23,6 +23,7 @@ import com.accountingexport.core.port.ExportTemplateRepository;
 import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
+import com.accountingexport.core.report.ReportService;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.ExportPlanner;
@@ -60,6 +61,7 @@ public final class Wiring {
   private final ExportGenerator generator;
   private final FormatCatalog formats;
   private final TemplateService templates;
+  private final ReportService reports;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -119,6 +121,8 @@ public final class Wiring {
         new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()), bundles);
     this.recovery = new ExportRecovery(exportRepository, clock);
     this.fiscalYearFec = new FiscalYearFec(exportRepository, settings, exportFiles, clock, config.downloadUrlTtl());
+    this.reports = new ReportService(planner, settings, exportFiles, exports, exportRepository, clock,
+        config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);
   }
@@ -135,6 +139,11 @@ public final class Wiring {
     WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
         : SfnWorkflowStarter.fromEnvironment(stateMachine);
     return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
+  }
+
+  /** {@code /reports/…}, {@code /lists/…} and the report kinds of export files. */
+  public ReportService reports() {
+    return reports;
   }
 
   /** The formats a tenant may name: built-in ones and its templates. */

@@ -68,6 +68,8 @@ public final class RouteTable {
         new Route("GET", "/exports/{exportId}/files/{kind}", DOWNLOADS),
         new Route("GET", "/fiscal-years/{year}/fec", DOWNLOADS),
         new Route("POST", "/fec/validate", DOWNLOADS),
+        new Route("GET", "/reports/{report}", DOWNLOADS),
+        new Route("GET", "/lists/{list}", DOWNLOADS),
         new Route("POST", "/exports/{exportId}/cancel", CANCEL),
         new Route("GET", "/settings", SETTINGS),
         new Route("PUT", "/settings", SETTINGS),

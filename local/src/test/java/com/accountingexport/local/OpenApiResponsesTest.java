@@ -113,6 +113,15 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "journal").query("format", "csv"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "accounts").query("redirect", "true"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "invoices-zip"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("level", "customers")
+        .query("from", "2026-03-01").query("to", "2026-03-31").query("limit", "1"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("format", "xlsx"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("level", "nope"));
+    call(downloads, route("GET /reports/{report}").path("report", "nope"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("cursor", "bad"));
+    call(downloads, route("GET /lists/{list}").path("list", "nope"));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "trial-balance"));
     call(settings, route("GET /formats"));
     call(settings, route("POST /export-templates").role("company_user").body(TEMPLATE));
     call(settings, route("POST /export-templates").body("{\"name\": \"x\", \"columns\": [\"Nope\"]}"));

@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(24, count[0], "23 deployed routes and the local token route");
+    assertEquals(26, count[0], "25 deployed routes and the local token route");
   }
 
   @Test
@@ -290,7 +290,8 @@ class OpenApiTest {
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
     assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName", "transliterated",
         "truncated"), properties("Download"));
-    assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report"), enumOf("FileKind"));
+    assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report", "trial-balance"),
+        enumOf("FileKind"));
   }
 
   @Test

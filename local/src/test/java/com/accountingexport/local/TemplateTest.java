@@ -64,6 +64,8 @@ class TemplateTest {
       Map.entry("GET /exports/{exportId}/files/{kind}", "DownloadsFunction"),
       Map.entry("GET /fiscal-years/{year}/fec", "DownloadsFunction"),
       Map.entry("POST /fec/validate", "DownloadsFunction"),
+      Map.entry("GET /reports/{report}", "DownloadsFunction"),
+      Map.entry("GET /lists/{list}", "DownloadsFunction"),
       Map.entry("POST /exports/{exportId}/cancel", "CancelFunction"),
       Map.entry("GET /settings", "SettingsFunction"),
       Map.entry("PUT /settings", "SettingsFunction"),

@@ -11,9 +11,11 @@ import com.accountingexport.core.export.EntryCodec;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.ExportFiles;
+import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.format.TableFiles;
 import com.accountingexport.core.format.TextChanges;
 import com.accountingexport.core.period.Period;
+import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.service.Access;
 import com.accountingexport.core.service.ExportPlanner;
@@ -42,15 +44,79 @@ public final class ReportService {
   private final ExportPlanner planner;
   private final SettingsService settings;
   private final ExportFiles files;
+  private final ExportService exports;
+  private final ExportRepository exportRepository;
   private final Clock clock;
   private final Duration linkTtl;
 
-  public ReportService(ExportPlanner planner, SettingsService settings, ExportFiles files, Clock clock, Duration linkTtl) {
+  public ReportService(ExportPlanner planner, SettingsService settings, ExportFiles files, ExportService exports,
+      ExportRepository exportRepository, Clock clock, Duration linkTtl) {
     this.planner = planner;
     this.settings = settings;
     this.files = files;
+    this.exports = exports;
+    this.exportRepository = exportRepository;
     this.clock = clock;
     this.linkTtl = linkTtl;
+  }
+
+  /** The query parameters a report or list may take. */
+  public record Query(LocalDate from, LocalDate to, LocalDate at, String level) {}
+
+  /** {@code GET /reports/{name}}: the report as a table. */
+  public ReportTable report(Caller caller, String name, Query q) {
+    return switch (name) {
+      case "trial-balance" -> trialBalance(caller, q.from(), q.to(), level(q.level()));
+      default -> throw unknown("report", name, REPORTS);
+    };
+  }
+
+  /** {@code GET /lists/{name}}: the list as a table. */
+  public ReportTable list(Caller caller, String name, Query q) {
+    throw unknown("list", name, LISTS);
+  }
+
+  /** The reports built so far. */
+  public static final List<String> REPORTS = List.of("trial-balance");
+  /** The lists built so far. */
+  public static final List<String> LISTS = List.of();
+
+  private static DomainException unknown(String what, String name, List<String> known) {
+    return DomainException.notFound(what.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND", "No " + what + " '" + name
+        + "'" + (known.isEmpty() ? "" : "; " + what + "s: " + String.join(", ", known)));
+  }
+
+  private static TrialBalance.Level level(String wire) {
+    if (wire == null) {
+      return TrialBalance.Level.GENERAL;
+    }
+    return TrialBalance.Level.fromWire(wire).orElseThrow(() -> DomainException.invalid(List.of(Violation.of("level",
+        "INVALID_VALUE", "must be general, customers or suppliers"))));
+  }
+
+  /**
+   * {@code GET /exports/{id}/files/<report>?format=csv|xlsx}: the report of that export's frozen
+   * entries, rendered once and kept with the export's files.
+   */
+  public Download exportFile(Caller caller, String exportId, String report, String format) {
+    Export e = exports.find(caller, exportId);
+    if (e.status() == com.accountingexport.core.export.ExportStatus.GENERATING
+        || e.status() == com.accountingexport.core.export.ExportStatus.FAILED) {
+      throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is " + e.status() + " and has no reports");
+    }
+    TableFiles.Format f = TableFiles.Format.fromWire(format == null ? "csv" : format).orElseThrow(() ->
+        DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT", "a report file is csv or xlsx"))));
+    String name = e.number() + "-" + report + "." + f.extension();
+    ExportFile file = e.file(report, f.extension()).orElseGet(() -> {
+      ReportTable table = ofExport(caller.tenant(), e, report);
+      String key = ExportFiles.prefix(caller.tenant(), e.id()) + report + "." + f.extension();
+      ExportFile rendered = files.render(key, f.contentType(), report, f.extension(), out -> TableFiles.write(table, f, out));
+      exportRepository.addFile(caller.tenant(), e.id(), rendered);
+      return rendered;
+    });
+    FileStore.Link link = files.store().link(file.key(), name, linkTtl);
+    return new Download(report, f.extension(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), name,
+        file.changes());
   }
 
   /** The period asked for: both bounds, or what is missing from the fiscal year (as for exports). */

@@ -8,12 +8,16 @@ import com.accountingexport.adapters.http.Request;
 import com.accountingexport.adapters.http.Response;
 import com.accountingexport.adapters.json.ExportJson;
 import com.accountingexport.adapters.json.FecJson;
+import com.accountingexport.adapters.json.ReportJson;
 import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.Download;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.FiscalYearFec;
 import com.accountingexport.core.format.FecValidator;
+import com.accountingexport.core.format.TableFiles;
+import com.accountingexport.core.report.ReportService;
+import com.accountingexport.core.report.ReportTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -31,12 +35,15 @@ import java.util.Set;
  *   <li>{@code GET /exports/{exportId}/files/{kind}?format=&redirect=}: a presigned link to the file
  *       in the asked format (rendered from the frozen entries the first time), or a 303 to it;
  *   <li>{@code GET /fiscal-years/{year}/fec?separator=&encoding=&redirect=}: the fiscal-year FEC;
- *   <li>{@code POST /fec/validate?encoding=}: every violation of the FEC sent as the body.
+ *   <li>{@code POST /fec/validate?encoding=}: every violation of the FEC sent as the body;
+ *   <li>{@code GET /reports/{report}} and {@code GET /lists/{list}}: reports and management lists,
+ *       JSON or a CSV/XLSX file.
  * </ul>
  */
 public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final ExportService exports;
   private final FiscalYearFec fiscalYearFec;
+  private final ReportService reports;
   private final Http http;
 
   public DownloadsHandler() {
@@ -46,6 +53,7 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
   public DownloadsHandler(Wiring wiring) {
     this.exports = wiring.exports();
     this.fiscalYearFec = wiring.fiscalYearFec();
+    this.reports = wiring.reports();
     this.http = wiring.http();
     Priming.register(wiring);
   }
@@ -56,6 +64,8 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
       case "GET /exports/{exportId}/files/{kind}" -> download(req);
       case "GET /fiscal-years/{year}/fec" -> fiscalYear(req);
       case "POST /fec/validate" -> validate(req);
+      case "GET /reports/{report}" -> table(req, true);
+      case "GET /lists/{list}" -> table(req, false);
       default -> HttpErrors.routeNotFound(req.route());
     });
   }
@@ -64,7 +74,32 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
     var caller = req.caller();
     req.onlyQuery(Set.of("format", "redirect"));
     boolean redirect = req.queryFlag("redirect");
-    Download d = exports.download(caller, req.pathParam("exportId"), req.pathParam("kind"), req.query("format"));
+    String kind = req.pathParam("kind");
+    Download d = ReportService.EXPORT_REPORTS.contains(kind)
+        ? reports.exportFile(caller, req.pathParam("exportId"), kind, req.query("format"))
+        : exports.download(caller, req.pathParam("exportId"), kind, req.query("format"));
+    return redirect ? Response.redirect(d.url()) : Response.ok(ExportJson.write(d));
+  }
+
+  /**
+   * A report or list: JSON (paged) by default, else a CSV or XLSX file behind a presigned link (or a
+   * 303 to it with {@code redirect=true}).
+   */
+  private Response table(Request req, boolean report) {
+    var caller = req.caller();
+    req.onlyQuery(Set.of("from", "to", "at", "level", "format", "limit", "cursor", "redirect"));
+    ReportService.Query q = new ReportService.Query(req.queryDate("from"), req.queryDate("to"), req.queryDate("at"),
+        req.query("level"));
+    String format = req.query("format") == null ? "json" : req.query("format");
+    TableFiles.Format file = format.equals("json") ? null : TableFiles.Format.fromWire(format).orElseThrow(() ->
+        DomainException.invalid(List.of(Violation.of("format", "INVALID_VALUE", "must be json, csv or xlsx"))));
+    int limit = req.limit();
+    boolean redirect = req.queryFlag("redirect");
+    ReportTable t = report ? reports.report(caller, req.pathParam("report"), q) : reports.list(caller, req.pathParam("list"), q);
+    if (file == null) {
+      return Response.ok(ReportJson.write(t, limit, req.query("cursor")));
+    }
+    Download d = reports.file(caller.tenant(), t, file);
     return redirect ? Response.redirect(d.url()) : Response.ok(ExportJson.write(d));
   }
 
