@@ -122,6 +122,7 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("cursor", "bad"));
     call(downloads, route("GET /lists/{list}").path("list", "nope"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "trial-balance"));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "all"));
     call(settings, route("GET /formats"));
     call(settings, route("POST /export-templates").role("company_user").body(TEMPLATE));
     call(settings, route("POST /export-templates").body("{\"name\": \"x\", \"columns\": [\"Nope\"]}"));

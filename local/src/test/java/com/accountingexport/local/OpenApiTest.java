@@ -290,7 +290,8 @@ class OpenApiTest {
     assertEquals(Set.of("kind", "target", "message"), properties("VerificationProblem"));
     assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName", "transliterated",
         "truncated"), properties("Download"));
-    assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report", "trial-balance"),
+    assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report", "trial-balance",
+        "all"),
         enumOf("FileKind"));
   }
 

@@ -123,4 +123,34 @@ class ReportsIT {
     assertEquals('P', (char) bytes[0], "a ZIP (xlsx)");
     assertTrue(xlsx.fileName().startsWith("trial-balance-"), xlsx.fileName());
   }
+
+  @Test
+  void everythingAtOnce_zipHoldsJournalAccountsReports_andItsManifestMatchesTheContents() throws Exception {
+    Export e = wiring.generator().generate(ADMIN, new ExportGenerator.GenerateRequest(
+        new Selection(MARCH, LocalDate.of(2026, 3, 31), List.of(), List.of(), false, false), null, "none", null, "h"))
+        .export();
+
+    Download all = wiring.reports().everything(ADMIN, e.id());
+    byte[] zip = ExportFormatsIT.fetch(all);
+
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (java.util.zip.ZipEntry z; (z = in.getNextEntry()) != null; ) {
+        entries.put(z.getName(), in.readAllBytes());
+      }
+    }
+    assertEquals(List.of("000000000FEC20260331.txt", e.number() + "-accounts.csv", e.number() + "-trial-balance.csv",
+        "manifest.csv"), List.copyOf(entries.keySet()));
+    String[] manifest = new String(entries.get("manifest.csv"), StandardCharsets.UTF_8).split("\r\n");
+    assertEquals("file,bytes,sha256", manifest[0]);
+    assertEquals(entries.size() - 1, manifest.length - 1, "one manifest line per file");
+    for (int i = 1; i < manifest.length; i++) {
+      String[] f = manifest[i].split(",");
+      byte[] content = entries.get(f[0]);
+      assertEquals(content.length, Integer.parseInt(f[1]), f[0]);
+      assertEquals(ExportFormatsIT.sha256(content), f[2], f[0]);
+    }
+    assertEquals(all.sha256(), wiring.reports().everything(ADMIN, e.id()).sha256(), "built once, kept");
+    assertEquals(com.accountingexport.core.export.ExportStatus.DOWNLOADED, wiring.exports().find(ADMIN, e.id()).status());
+  }
 }

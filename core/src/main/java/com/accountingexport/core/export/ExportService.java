@@ -90,7 +90,25 @@ public final class ExportService {
 
   // ------------------------------------------------------------------ download
 
+  /** One file of an export: the export, the stored file and the name a browser saves it under. */
+  public record Resolved(Export export, ExportFile file, String fileName) {}
+
   public Download download(Caller caller, String exportId, String kind, String format) {
+    Resolved r = resolve(caller, exportId, kind, format);
+    ExportFile file = r.file();
+    FileStore.Link link = files.store().link(file.key(), r.fileName(), options.linkTtl());
+    if (r.export().status() == ExportStatus.READY) {
+      exports.markDownloaded(caller.tenant(), r.export().id(), caller.actor(), clock.instant());
+    }
+    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), r.fileName(),
+        file.changes());
+  }
+
+  /**
+   * The stored file of {@code kind} in {@code format} (rendered from the frozen entries, or the stored
+   * accounts, the first time), with the name it downloads under; no link, no state change.
+   */
+  public Resolved resolve(Caller caller, String exportId, String kind, String format) {
     TenantSettings s = settings.get(caller.tenant());
     Access.require(caller, s, Screen.EXPORTS);
     if (!FILE_KINDS.contains(kind)) {
@@ -130,12 +148,7 @@ public final class ExportService {
     } else if (file.kind().equals(ExportFile.INVOICES_PDF)) {
       name = e.number() + "-invoices.pdf";
     }
-    FileStore.Link link = files.store().link(file.key(), name, options.linkTtl());
-    if (e.status() == ExportStatus.READY) {
-      exports.markDownloaded(tenant, e.id(), caller.actor(), clock.instant());
-    }
-    return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), name,
-        file.changes());
+    return new Resolved(e, file, name);
   }
 
   private static DomainException notAvailable(String kind, Export e) {

@@ -40,6 +40,8 @@ import java.util.function.Consumer;
 public final class ReportService {
   /** The reports an export offers as file kinds. */
   public static final List<String> EXPORT_REPORTS = List.of("trial-balance");
+  /** The file kind of everything at once. */
+  public static final String ALL = "all";
 
   private final ExportPlanner planner;
   private final SettingsService settings;
@@ -156,6 +158,92 @@ public final class ReportService {
     TrialBalance tb = new TrialBalance(TrialBalance.Level.GENERAL, s.accounts().customer(), s.accounts().supplier());
     frozenEntries(e, tb::period);
     return tb.table(e.period().from(), e.period().to());
+  }
+
+  /**
+   * {@code GET /exports/{id}/files/all}: one ZIP, streamed to S3 once and kept, holding the journal in
+   * the tenant's default format, the accounts file (in that format's layout when it has one), every
+   * report of the export, the invoice PDF bundles when it built them, and {@code manifest.csv}
+   * (file, bytes, SHA-256 of each). The first download of it moves READY to DOWNLOADED like any file.
+   */
+  public Download everything(Caller caller, String exportId) {
+    TenantSettings s = settings.get(caller.tenant());
+    ExportService.Resolved journal = exports.resolve(caller, exportId, ExportFile.JOURNAL, s.defaultFormat());
+    Export e = journal.export();
+    String name = e.number() + "-all.zip";
+    ExportFile file = e.file(ALL, "zip").orElseGet(() -> {
+      List<ExportService.Resolved> parts = new java.util.ArrayList<>();
+      parts.add(journal);
+      String accountsFormat = files.formats().find(caller.tenant(), s.defaultFormat())
+          .filter(w -> w.accounts().isPresent()).map(w -> w.id()).orElse(null);
+      parts.add(exports.resolve(caller, exportId, ExportFile.ACCOUNTS, accountsFormat));
+      for (String kind : List.of(ExportFile.INVOICES_ZIP, ExportFile.INVOICES_PDF)) {
+        if (e.file(kind, null).isPresent()) {
+          parts.add(exports.resolve(caller, exportId, kind, null));
+        }
+      }
+      String key = ExportFiles.prefix(caller.tenant(), e.id()) + "all.zip";
+      ExportFile zip = files.render(key, "application/zip", ALL, "zip", out -> {
+        writeZip(caller.tenant(), e, parts, out);
+        return TextChanges.NONE;
+      });
+      exportRepository.addFile(caller.tenant(), e.id(), zip);
+      return zip;
+    });
+    FileStore.Link link = files.store().link(file.key(), name, linkTtl);
+    if (e.status() == com.accountingexport.core.export.ExportStatus.READY) {
+      exportRepository.markDownloaded(caller.tenant(), e.id(), caller.actor(), clock.instant());
+    }
+    return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
+  }
+
+  private void writeZip(TenantId tenant, Export e, List<ExportService.Resolved> parts, java.io.OutputStream out)
+      throws IOException {
+    java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder manifest = new StringBuilder("file,bytes,sha256\r\n");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ExportService.Resolved part : parts) {
+      String entry = unique(names, part.fileName());
+      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+      com.accountingexport.core.export.HashingOutputStream hashed =
+          new com.accountingexport.core.export.HashingOutputStream(java.io.OutputStream.nullOutputStream());
+      try (InputStream in = files.store().open(part.file().key())) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          zip.write(buf, 0, n);
+          hashed.write(buf, 0, n);
+        }
+      }
+      zip.closeEntry();
+      manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
+    }
+    for (String report : EXPORT_REPORTS) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      TableFiles.write(ofExport(tenant, e, report), TableFiles.Format.CSV, bytes);
+      String entry = unique(names, e.number() + "-" + report + ".csv");
+      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+      bytes.writeTo(zip);
+      zip.closeEntry();
+      com.accountingexport.core.export.HashingOutputStream hashed =
+          new com.accountingexport.core.export.HashingOutputStream(java.io.OutputStream.nullOutputStream());
+      bytes.writeTo(hashed);
+      manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
+    }
+    zip.putNextEntry(new java.util.zip.ZipEntry("manifest.csv"));
+    zip.write(manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    zip.closeEntry();
+    zip.finish();
+    zip.flush();
+  }
+
+  /** {@code name}, or {@code name} with {@code -2}, {@code -3}… before its extension when taken. */
+  private static String unique(java.util.Set<String> names, String name) {
+    String candidate = name;
+    int dot = name.lastIndexOf('.');
+    for (int i = 2; !names.add(candidate); i++) {
+      candidate = dot < 0 ? name + "-" + i : name.substring(0, dot) + "-" + i + name.substring(dot);
+    }
+    return candidate;
   }
 
   private void frozenEntries(Export e, Consumer<JournalEntry> each) {

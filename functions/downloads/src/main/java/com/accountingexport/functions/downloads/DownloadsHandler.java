@@ -75,9 +75,18 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
     req.onlyQuery(Set.of("format", "redirect"));
     boolean redirect = req.queryFlag("redirect");
     String kind = req.pathParam("kind");
-    Download d = ReportService.EXPORT_REPORTS.contains(kind)
-        ? reports.exportFile(caller, req.pathParam("exportId"), kind, req.query("format"))
-        : exports.download(caller, req.pathParam("exportId"), kind, req.query("format"));
+    String exportId = req.pathParam("exportId");
+    Download d;
+    if (kind.equals(ReportService.ALL)) {
+      if (req.query("format") != null && !req.query("format").equals("zip")) {
+        throw DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT", "the all file exists as zip only")));
+      }
+      d = reports.everything(caller, exportId);
+    } else if (ReportService.EXPORT_REPORTS.contains(kind)) {
+      d = reports.exportFile(caller, exportId, kind, req.query("format"));
+    } else {
+      d = exports.download(caller, exportId, kind, req.query("format"));
+    }
     return redirect ? Response.redirect(d.url()) : Response.ok(ExportJson.write(d));
   }
 
