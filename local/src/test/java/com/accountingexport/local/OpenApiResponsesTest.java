@@ -119,9 +119,17 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("format", "xlsx"));
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("level", "nope"));
     call(downloads, route("GET /reports/{report}").path("report", "nope"));
+    for (String report : List.of("vat-summary", "deferred-revenue", "collections", "journal-by-day")) {
+      call(downloads, route("GET /reports/{report}").path("report", report));
+      call(downloads, route("GET /reports/{report}").path("report", report).query("format", "csv"));
+    }
+    call(downloads, route("GET /reports/{report}").path("report", "vat-summary").role("company_user"));
+    call(downloads, route("GET /reports/{report}").path("report", "deferred-revenue").query("at", "2026-03-31"));
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("cursor", "bad"));
     call(downloads, route("GET /lists/{list}").path("list", "nope"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "trial-balance"));
+    call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "vat-summary")
+        .query("format", "xlsx"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "all"));
     call(settings, route("GET /formats"));
     call(settings, route("POST /export-templates").role("company_user").body(TEMPLATE));

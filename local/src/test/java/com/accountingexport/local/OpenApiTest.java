@@ -291,7 +291,7 @@ class OpenApiTest {
     assertEquals(Set.of("url", "expiresAt", "format", "sha256", "bytes", "kind", "fileName", "transliterated",
         "truncated"), properties("Download"));
     assertEquals(List.of("journal", "accounts", "invoices-zip", "invoices-pdf", "report", "trial-balance",
-        "all"),
+        "vat-summary", "journal-by-day", "all"),
         enumOf("FileKind"));
   }
 

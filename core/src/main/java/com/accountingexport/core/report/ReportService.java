@@ -38,8 +38,9 @@ import java.util.function.Consumer;
  * behind a presigned link; and the same reports of one export, from its frozen entries.
  */
 public final class ReportService {
-  /** The reports an export offers as file kinds. */
-  public static final List<String> EXPORT_REPORTS = List.of("trial-balance");
+  public static final String TRIAL_BALANCE = "trial-balance";
+  /** The reports an export offers as file kinds (those computed from entries alone). */
+  public static final List<String> EXPORT_REPORTS = List.of(TRIAL_BALANCE, VatSummary.ID, JournalByDay.ID);
   /** The file kind of everything at once. */
   public static final String ALL = "all";
 
@@ -68,9 +69,70 @@ public final class ReportService {
   /** {@code GET /reports/{name}}: the report as a table. */
   public ReportTable report(Caller caller, String name, Query q) {
     return switch (name) {
-      case "trial-balance" -> trialBalance(caller, q.from(), q.to(), level(q.level()));
+      case TRIAL_BALANCE -> trialBalance(caller, q.from(), q.to(), level(q.level()));
+      case VatSummary.ID -> vatSummary(caller, q.from(), q.to());
+      case JournalByDay.ID -> journalByDay(caller, q.from(), q.to());
+      case CollectionsJournal.ID -> collections(caller, q.from(), q.to());
+      case DeferredRevenue.ID -> deferredRevenue(caller, q.from(), q.at());
       default -> throw unknown("report", name, REPORTS);
     };
+  }
+
+  /**
+   * Collected, deductible and pending VAT per month, account and rate, and the net VAT due; pending
+   * balances carried from the start of the fiscal year. Only the roles allowed on the VAT-summary
+   * page (seed 004).
+   */
+  public ReportTable vatSummary(Caller caller, LocalDate from, LocalDate to) {
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.VAT_SUMMARY);
+    Period period = period(s, from, to);
+    VatSummary vat = new VatSummary(s.accounts());
+    LocalDate today = LocalDate.now(clock);
+    Period fiscalYear = Period.fiscalYear(period.from(), s.fiscalYearStart());
+    if (fiscalYear.from().isBefore(period.from())) {
+      planner.forEachEntry(caller.tenant(), s, new Period(fiscalYear.from(), period.from().minusDays(1)), today,
+          vat::opening);
+    }
+    planner.forEachEntry(caller.tenant(), s, period, today, vat::add);
+    return vat.table(period.from(), period.to());
+  }
+
+  /** The journal centralised per journal and day (the old {@code centralised-csv}, as a report). */
+  public ReportTable journalByDay(Caller caller, LocalDate from, LocalDate to) {
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    Period period = period(s, from, to);
+    JournalByDay j = new JournalByDay();
+    planner.forEachEntry(caller.tenant(), s, period, LocalDate.now(clock), j::add);
+    return j.table(period.from(), period.to());
+  }
+
+  /** Payments received per day and method with the invoices they settle (seed 003, encaissements). */
+  public ReportTable collections(Caller caller, LocalDate from, LocalDate to) {
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    Period period = period(s, from, to);
+    CollectionsJournal c = new CollectionsJournal(planner.lookup(caller.tenant()));
+    planner.forEachBooked(caller.tenant(), s, period, LocalDate.now(clock), (d, e) -> c.add(d.document()));
+    return c.table(period.from(), period.to());
+  }
+
+  /**
+   * Produits constatés d'avance at {@code at} (default today): every invoice line booked from
+   * {@code from} (default two years before {@code at}) to {@code at} whose service runs past it.
+   */
+  public ReportTable deferredRevenue(Caller caller, LocalDate from, LocalDate at) {
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    LocalDate day = at == null ? LocalDate.now(clock) : at;
+    LocalDate start = from == null ? day.minusYears(2).withDayOfMonth(1) : from;
+    if (start.isAfter(day)) {
+      throw DomainException.invalid(List.of(Violation.of("from", "INVALID_PERIOD", "must not be after at (" + day + ")")));
+    }
+    DeferredRevenue deferred = new DeferredRevenue(s, day);
+    planner.forEachBooked(caller.tenant(), s, new Period(start, day), LocalDate.now(clock), (d, e) -> deferred.add(d.document()));
+    return deferred.table();
   }
 
   /** {@code GET /lists/{name}}: the list as a table. */
@@ -79,7 +141,8 @@ public final class ReportService {
   }
 
   /** The reports built so far. */
-  public static final List<String> REPORTS = List.of("trial-balance");
+  public static final List<String> REPORTS = List.of(TRIAL_BALANCE, VatSummary.ID, DeferredRevenue.ID,
+      CollectionsJournal.ID, JournalByDay.ID);
   /** The lists built so far. */
   public static final List<String> LISTS = List.of();
 
@@ -102,6 +165,9 @@ public final class ReportService {
    */
   public Download exportFile(Caller caller, String exportId, String report, String format) {
     Export e = exports.find(caller, exportId);
+    if (report.equals(VatSummary.ID)) {
+      Access.require(caller, settings.get(caller.tenant()), Screen.VAT_SUMMARY);
+    }
     if (e.status() == com.accountingexport.core.export.ExportStatus.GENERATING
         || e.status() == com.accountingexport.core.export.ExportStatus.FAILED) {
       throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is " + e.status() + " and has no reports");
@@ -152,12 +218,31 @@ public final class ReportService {
   /** A report of one export, from its frozen entries (no opening balance: the export's movements). */
   public ReportTable ofExport(TenantId tenant, Export e, String report) {
     TenantSettings s = settings.get(tenant);
-    if (!report.equals("trial-balance")) {
-      throw DomainException.notFound("FILE_NOT_AVAILABLE", "Export " + e.number() + " has no " + report + " report");
+    switch (report) {
+      case TRIAL_BALANCE -> {
+        TrialBalance tb = new TrialBalance(TrialBalance.Level.GENERAL, s.accounts().customer(), s.accounts().supplier());
+        frozenEntries(e, tb::period);
+        return tb.table(e.period().from(), e.period().to());
+      }
+      case VatSummary.ID -> {
+        VatSummary vat = new VatSummary(s.accounts());
+        frozenEntries(e, vat::add);
+        return vat.table(e.period().from(), e.period().to());
+      }
+      case JournalByDay.ID -> {
+        JournalByDay j = new JournalByDay();
+        frozenEntries(e, j::add);
+        return j.table(e.period().from(), e.period().to());
+      }
+      default -> throw DomainException.notFound("FILE_NOT_AVAILABLE", "Export " + e.number() + " has no " + report + " report");
     }
-    TrialBalance tb = new TrialBalance(TrialBalance.Level.GENERAL, s.accounts().customer(), s.accounts().supplier());
-    frozenEntries(e, tb::period);
-    return tb.table(e.period().from(), e.period().to());
+  }
+
+  /** The reports of an export this caller may read (the VAT summary needs its page). */
+  private List<String> exportReports(Caller caller) {
+    TenantSettings s = settings.get(caller.tenant());
+    return EXPORT_REPORTS.stream().filter(r -> !r.equals(VatSummary.ID) || s.canSee(Screen.VAT_SUMMARY, caller.role()))
+        .toList();
   }
 
   /**
@@ -184,7 +269,7 @@ public final class ReportService {
       }
       String key = ExportFiles.prefix(caller.tenant(), e.id()) + "all.zip";
       ExportFile zip = files.render(key, "application/zip", ALL, "zip", out -> {
-        writeZip(caller.tenant(), e, parts, out);
+        writeZip(caller.tenant(), e, parts, exportReports(caller), out);
         return TextChanges.NONE;
       });
       exportRepository.addFile(caller.tenant(), e.id(), zip);
@@ -197,8 +282,8 @@ public final class ReportService {
     return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
   }
 
-  private void writeZip(TenantId tenant, Export e, List<ExportService.Resolved> parts, java.io.OutputStream out)
-      throws IOException {
+  private void writeZip(TenantId tenant, Export e, List<ExportService.Resolved> parts, List<String> reports,
+      java.io.OutputStream out) throws IOException {
     java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
     StringBuilder manifest = new StringBuilder("file,bytes,sha256\r\n");
     java.util.Set<String> names = new java.util.HashSet<>();
@@ -217,7 +302,7 @@ public final class ReportService {
       zip.closeEntry();
       manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
     }
-    for (String report : EXPORT_REPORTS) {
+    for (String report : reports) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       TableFiles.write(ofExport(tenant, e, report), TableFiles.Format.CSV, bytes);
       String entry = unique(names, e.number() + "-" + report + ".csv");

@@ -176,6 +176,12 @@ public final class ExportPlanner {
    */
   public void forEachEntry(TenantId tenant, TenantSettings settings, Period period, LocalDate today,
       java.util.function.Consumer<JournalEntry> each) {
+    forEachBooked(tenant, settings, period, today, (d, e) -> each.accept(e));
+  }
+
+  /** The same, with each entry's document (the reports that read documents: collections, deferred revenue). */
+  public void forEachBooked(TenantId tenant, TenantSettings settings, Period period, LocalDate today,
+      java.util.function.BiConsumer<StoredDocument, JournalEntry> each) {
     Selection selection = new Selection(period.from(), period.to(), List.of(), List.of(), false, true);
     Scope scope = Scope.of(settings, selection, today);
     Bookkeeper bookkeeper = new Bookkeeper(settings);
@@ -188,7 +194,7 @@ public final class ExportPlanner {
       for (StoredDocument d : page.items()) {
         JournalEntry e = assess(d, scope, today, selection, settings, bookkeeper, lookup, new ArrayList<>());
         if (e != null) {
-          each.accept(e);
+          each.accept(d, e);
         }
       }
       cursor = page.nextCursor();
