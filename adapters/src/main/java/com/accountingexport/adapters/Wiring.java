@@ -121,7 +121,7 @@ public final class Wiring {
         new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()), bundles);
     this.recovery = new ExportRecovery(exportRepository, clock);
     this.fiscalYearFec = new FiscalYearFec(exportRepository, settings, exportFiles, clock, config.downloadUrlTtl());
-    this.reports = new ReportService(planner, settings, exportFiles, exports, exportRepository, clock,
+    this.reports = new ReportService(planner, documents, settings, exportFiles, exports, exportRepository, clock,
         config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);

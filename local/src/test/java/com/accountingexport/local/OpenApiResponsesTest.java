@@ -127,6 +127,11 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /reports/{report}").path("report", "deferred-revenue").query("at", "2026-03-31"));
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("cursor", "bad"));
     call(downloads, route("GET /lists/{list}").path("list", "nope"));
+    for (String list : List.of("invoices", "payments", "customer-balances", "unpaid", "cash-closing")) {
+      call(downloads, route("GET /lists/{list}").path("list", list));
+      call(downloads, route("GET /lists/{list}").path("list", list).query("format", "xlsx"));
+    }
+    call(downloads, route("GET /lists/{list}").path("list", "unpaid").query("at", "2026-03-01").query("from", "2026-04-01"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "trial-balance"));
     call(downloads, route("GET /exports/{exportId}/files/{kind}").path("exportId", id).path("kind", "vat-summary")
         .query("format", "xlsx"));

@@ -23,7 +23,8 @@ public final class ReportJson {
 
   public static ObjectNode write(ReportTable t, int limit, String cursor) {
     int offset = offset(cursor, t.rows().size());
-    ObjectNode o = Json.object().put("report", t.id()).put("from", t.from().toString()).put("to", t.to().toString());
+    ObjectNode o = Json.object().put("report", t.id()).put("from", t.from() == null ? null : t.from().toString())
+        .put("to", t.to() == null ? null : t.to().toString());
     ArrayNode columns = o.putArray("columns");
     for (ReportColumn c : t.columns()) {
       columns.addObject().put("id", c.id()).put("type", c.type().name().toLowerCase(java.util.Locale.ROOT));

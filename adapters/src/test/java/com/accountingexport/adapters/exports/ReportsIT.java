@@ -139,8 +139,15 @@ class ReportsIT {
         entries.put(z.getName(), in.readAllBytes());
       }
     }
-    assertEquals(List.of("000000000FEC20260331.txt", e.number() + "-accounts.csv", e.number() + "-trial-balance.csv",
-        "manifest.csv"), List.copyOf(entries.keySet()));
+    List<String> expected = new ArrayList<>(List.of("000000000FEC20260331.txt", e.number() + "-accounts.csv"));
+    for (String report : List.of("trial-balance", "vat-summary", "journal-by-day", "collections", "deferred-revenue",
+        "invoices", "payments", "customer-balances", "unpaid", "cash-closing")) {
+      expected.add(e.number() + "-" + report + ".csv");
+    }
+    expected.add("manifest.csv");
+    assertEquals(expected, List.copyOf(entries.keySet()));
+    String invoices = new String(entries.get(e.number() + "-invoices.csv"), StandardCharsets.UTF_8);
+    assertTrue(invoices.split("\r\n").length > 10, "the invoices of March are listed: " + invoices);
     String[] manifest = new String(entries.get("manifest.csv"), StandardCharsets.UTF_8).split("\r\n");
     assertEquals("file,bytes,sha256", manifest[0]);
     assertEquals(entries.size() - 1, manifest.length - 1, "one manifest line per file");
@@ -152,5 +159,54 @@ class ReportsIT {
     }
     assertEquals(all.sha256(), wiring.reports().everything(ADMIN, e.id()).sha256(), "built once, kept");
     assertEquals(com.accountingexport.core.export.ExportStatus.DOWNLOADED, wiring.exports().find(ADMIN, e.id()).status());
+
+    // a role outside the VAT-summary page that may see exports gets its own ZIP, without the VAT summary
+    var s = wiring.settings().get(TENANT);
+    var access = new java.util.EnumMap<>(s.pageAccess());
+    access.put(com.accountingexport.core.auth.Screen.EXPORTS, java.util.Set.of(Role.COMPANY_ADMIN, Role.COMPANY_USER));
+    wiring.settings().put(ADMIN, new com.accountingexport.core.settings.TenantSettings(s.fiscalYearStart(),
+        s.vatRegimeServices(), s.numberingPattern(), s.defaultFormat(), s.journalCodes(), s.accounts(),
+        s.notificationEmails(), s.backgroundThreshold(), access, s.siren(), s.language(), s.autoExport(), s.notifyAbove(),
+        s.invoicing()));
+    Caller user = new Caller(TENANT, "u2", Role.COMPANY_USER, "user@reports.test");
+    byte[] userZip = ExportFormatsIT.fetch(wiring.reports().everything(user, e.id()));
+    List<String> userEntries = new ArrayList<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(userZip))) {
+      for (java.util.zip.ZipEntry z; (z = in.getNextEntry()) != null; ) {
+        userEntries.add(z.getName());
+      }
+    }
+    assertTrue(userEntries.stream().noneMatch(n -> n.contains("vat-summary")), userEntries.toString());
+    assertEquals(expected.size() - 1, userEntries.size());
+  }
+
+  @Test
+  void lists_customerBalancesAreThe411SubAccounts_unpaidAreTheInvoicesWithoutPayment_vatSummaryNeedsItsPage() {
+    LocalDate at = LocalDate.of(2026, 3, 31);
+    ReportService.Query q = new ReportService.Query(LocalDate.of(2026, 1, 1), null, at, null);
+    ReportTable balances = wiring.reports().list(ADMIN, "customer-balances", q);
+    ReportTable customers = wiring.reports().report(ADMIN, "trial-balance",
+        new ReportService.Query(LocalDate.of(2026, 1, 1), at, null, "customers"));
+    Map<String, BigDecimal> closing = new HashMap<>();
+    customers.rows().forEach(row -> closing.put((String) row.get(0),
+        ((BigDecimal) row.get(6)).subtract((BigDecimal) row.get(7))));
+    assertEquals(closing.size(), balances.rows().size());
+    for (List<Object> row : balances.rows()) {
+      assertEquals(0, closing.get((String) row.get(2)).compareTo((BigDecimal) row.get(3)), row.toString());
+      assertTrue(row.get(0) != null, "the counterparty id is known from the documents: " + row);
+    }
+
+    ReportTable unpaid = wiring.reports().list(ADMIN, "unpaid", q);
+    long paid = balances.rows().stream().filter(row -> ((BigDecimal) row.get(3)).signum() == 0).count();
+    assertEquals(30, unpaid.rows().size(), "the 30 invoices without a payment");
+    assertEquals(30, balances.rows().size() - paid, "and their 30 customers owe");
+
+    Caller user = new Caller(TENANT, "u2", Role.COMPANY_USER, "user@reports.test");
+    com.accountingexport.core.error.DomainException denied = org.junit.jupiter.api.Assertions.assertThrows(
+        com.accountingexport.core.error.DomainException.class,
+        () -> wiring.reports().report(user, "vat-summary", new ReportService.Query(null, null, null, null)));
+    assertEquals(com.accountingexport.core.error.ErrorKind.FORBIDDEN, denied.kind());
+    ReportTable vat = wiring.reports().report(ADMIN, "vat-summary", new ReportService.Query(MARCH, at, null, null));
+    assertTrue(vat.rows().stream().anyMatch(row -> "collected".equals(row.get(1))), vat.rows().toString());
   }
 }

@@ -18,6 +18,9 @@ import com.accountingexport.core.period.Period;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.service.Access;
+import com.accountingexport.core.service.DocumentQuery;
+import com.accountingexport.core.service.DocumentService;
+import com.accountingexport.core.service.DocumentView;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.TenantSettings;
@@ -45,6 +48,7 @@ public final class ReportService {
   public static final String ALL = "all";
 
   private final ExportPlanner planner;
+  private final DocumentService documents;
   private final SettingsService settings;
   private final ExportFiles files;
   private final ExportService exports;
@@ -52,9 +56,10 @@ public final class ReportService {
   private final Clock clock;
   private final Duration linkTtl;
 
-  public ReportService(ExportPlanner planner, SettingsService settings, ExportFiles files, ExportService exports,
-      ExportRepository exportRepository, Clock clock, Duration linkTtl) {
+  public ReportService(ExportPlanner planner, DocumentService documents, SettingsService settings, ExportFiles files,
+      ExportService exports, ExportRepository exportRepository, Clock clock, Duration linkTtl) {
     this.planner = planner;
+    this.documents = documents;
     this.settings = settings;
     this.files = files;
     this.exports = exports;
@@ -135,16 +140,76 @@ public final class ReportService {
     return deferred.table();
   }
 
-  /** {@code GET /lists/{name}}: the list as a table. */
+  /** {@code GET /lists/{name}}: the list as a table. Roles of the exports page. */
   public ReportTable list(Caller caller, String name, Query q) {
-    throw unknown("list", name, LISTS);
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    TenantId tenant = caller.tenant();
+    LocalDate today = LocalDate.now(clock);
+    switch (name) {
+      case InvoiceList.ID, PaymentList.ID -> {
+        Period period = period(s, q.from(), q.to());
+        InvoiceList invoices = new InvoiceList();
+        PaymentList payments = new PaymentList(planner.lookup(tenant));
+        boolean isInvoices = name.equals(InvoiceList.ID);
+        String cursor = null;
+        do {
+          var page = documents.list(caller, new DocumentQuery(period.from(), period.to(), null, null, null, null, cursor,
+              DocumentService.MAX_LIMIT));
+          for (DocumentView v : page.items()) {
+            if (isInvoices) {
+              invoices.add(v);
+            } else {
+              payments.add(v);
+            }
+          }
+          cursor = page.nextCursor();
+        } while (cursor != null);
+        return isInvoices ? invoices.table(period.from(), period.to()) : payments.table(period.from(), period.to());
+      }
+      case CustomerBalances.ID -> {
+        LocalDate at = q.at() == null ? today : q.at();
+        CustomerBalances balances = new CustomerBalances(s, at);
+        planner.forEachBooked(tenant, s, history(q.from(), at), today, (d, e) -> {
+          balances.counterparty(s, d.document());
+          balances.add(e);
+        });
+        return balances.table(null, at);
+      }
+      case UnpaidInvoices.ID -> {
+        LocalDate at = q.at() == null ? today : q.at();
+        UnpaidInvoices unpaid = new UnpaidInvoices(s, at);
+        planner.forEachDocument(tenant, history(q.from(), at), d -> unpaid.add(d.document()));
+        return unpaid.table(null, at);
+      }
+      case CashClosing.ID -> {
+        Period period = period(s, q.from(), q.to());
+        CashClosing cash = new CashClosing(s);
+        planner.forEachDocument(tenant, period, d -> cash.add(d.document()));
+        return cash.table(period.from(), period.to());
+      }
+      default -> throw unknown("list", name, LISTS);
+    }
+  }
+
+  /**
+   * The documents a balance at {@code at} reads: from {@code from}, by default two years before
+   * {@code at} (the start of that month): older open items need an earlier {@code from}.
+   */
+  private static Period history(LocalDate from, LocalDate at) {
+    LocalDate start = from == null ? at.minusYears(2).withDayOfMonth(1) : from;
+    if (start.isAfter(at)) {
+      throw DomainException.invalid(List.of(Violation.of("from", "INVALID_PERIOD", "must not be after at (" + at + ")")));
+    }
+    return new Period(start, at);
   }
 
   /** The reports built so far. */
   public static final List<String> REPORTS = List.of(TRIAL_BALANCE, VatSummary.ID, DeferredRevenue.ID,
       CollectionsJournal.ID, JournalByDay.ID);
-  /** The lists built so far. */
-  public static final List<String> LISTS = List.of();
+  /** The management lists (seed 003). */
+  public static final List<String> LISTS = List.of(InvoiceList.ID, PaymentList.ID, CustomerBalances.ID,
+      UnpaidInvoices.ID, CashClosing.ID);
 
   private static DomainException unknown(String what, String name, List<String> known) {
     return DomainException.notFound(what.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND", "No " + what + " '" + name
@@ -256,7 +321,10 @@ public final class ReportService {
     ExportService.Resolved journal = exports.resolve(caller, exportId, ExportFile.JOURNAL, s.defaultFormat());
     Export e = journal.export();
     String name = e.number() + "-all.zip";
-    ExportFile file = e.file(ALL, "zip").orElseGet(() -> {
+    // the VAT summary is in it only for the roles of its page: two kept files, never one shared
+    boolean withVat = s.canSee(Screen.VAT_SUMMARY, caller.role());
+    String variant = withVat ? "zip" : "zip-without-vat";
+    ExportFile file = e.file(ALL, variant).orElseGet(() -> {
       List<ExportService.Resolved> parts = new java.util.ArrayList<>();
       parts.add(journal);
       String accountsFormat = files.formats().find(caller.tenant(), s.defaultFormat())
@@ -267,9 +335,9 @@ public final class ReportService {
           parts.add(exports.resolve(caller, exportId, kind, null));
         }
       }
-      String key = ExportFiles.prefix(caller.tenant(), e.id()) + "all.zip";
-      ExportFile zip = files.render(key, "application/zip", ALL, "zip", out -> {
-        writeZip(caller.tenant(), e, parts, exportReports(caller), out);
+      String key = ExportFiles.prefix(caller.tenant(), e.id()) + (withVat ? "all.zip" : "all-without-vat.zip");
+      ExportFile zip = files.render(key, "application/zip", ALL, variant, out -> {
+        writeZip(caller.tenant(), e, parts, exportReports(caller), periodTables(caller, e), out);
         return TextChanges.NONE;
       });
       exportRepository.addFile(caller.tenant(), e.id(), zip);
@@ -282,8 +350,25 @@ public final class ReportService {
     return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
   }
 
+  /**
+   * What the ZIP adds from the live documents of the export's period: the reports that read
+   * documents (collections, deferred revenue at the period's end) and the management lists.
+   */
+  private List<ReportTable> periodTables(Caller caller, Export e) {
+    Query period = new Query(e.period().from(), e.period().to(), e.period().to(), null);
+    List<ReportTable> tables = new java.util.ArrayList<>();
+    tables.add(collections(caller, period.from(), period.to()));
+    tables.add(deferredRevenue(caller, null, period.at()));
+    for (String list : LISTS) {
+      Query q = list.equals(CustomerBalances.ID) || list.equals(UnpaidInvoices.ID)
+          ? new Query(null, null, period.at(), null) : period;
+      tables.add(list(caller, list, q));
+    }
+    return tables;
+  }
+
   private void writeZip(TenantId tenant, Export e, List<ExportService.Resolved> parts, List<String> reports,
-      java.io.OutputStream out) throws IOException {
+      List<ReportTable> periodTables, java.io.OutputStream out) throws IOException {
     java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
     StringBuilder manifest = new StringBuilder("file,bytes,sha256\r\n");
     java.util.Set<String> names = new java.util.HashSet<>();
@@ -302,9 +387,15 @@ public final class ReportService {
       zip.closeEntry();
       manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
     }
+    List<ReportTable> tables = new java.util.ArrayList<>();
     for (String report : reports) {
+      tables.add(ofExport(tenant, e, report));
+    }
+    tables.addAll(periodTables);
+    for (ReportTable table : tables) {
+      String report = table.id();
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      TableFiles.write(ofExport(tenant, e, report), TableFiles.Format.CSV, bytes);
+      TableFiles.write(table, TableFiles.Format.CSV, bytes);
       String entry = unique(names, e.number() + "-" + report + ".csv");
       zip.putNextEntry(new java.util.zip.ZipEntry(entry));
       bytes.writeTo(zip);
@@ -347,7 +438,7 @@ public final class ReportService {
    * {@code <report>-<from>-<to>.<ext>}.
    */
   public Download file(TenantId tenant, ReportTable table, TableFiles.Format format) {
-    String name = table.id() + "-" + table.from() + "-" + table.to() + "." + format.extension();
+    String name = table.id() + (table.from() == null ? "" : "-" + table.from()) + "-" + table.to() + "." + format.extension();
     String key = "reports/" + tenant.value() + "/" + UUID.randomUUID() + "/" + name;
     ExportFile f = files.render(key, format.contentType(), table.id(), format.extension(),
         out -> TableFiles.write(table, format, out));

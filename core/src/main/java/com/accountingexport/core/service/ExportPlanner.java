@@ -179,6 +179,16 @@ public final class ExportPlanner {
     forEachBooked(tenant, settings, period, today, (d, e) -> each.accept(e));
   }
 
+  /** Every document booked in {@code period}, drafts and blocked ones included, a page at a time. */
+  public void forEachDocument(TenantId tenant, Period period, java.util.function.Consumer<StoredDocument> each) {
+    String cursor = null;
+    do {
+      Page<StoredDocument> page = documents.list(tenant, period, d -> true, cursor, PLAN_PAGE);
+      page.items().forEach(each);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
   /** The same, with each entry's document (the reports that read documents: collections, deferred revenue). */
   public void forEachBooked(TenantId tenant, TenantSettings settings, Period period, LocalDate today,
       java.util.function.BiConsumer<StoredDocument, JournalEntry> each) {
