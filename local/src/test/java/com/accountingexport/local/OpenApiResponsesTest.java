@@ -117,6 +117,8 @@ class OpenApiResponsesTest {
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("level", "customers")
         .query("from", "2026-03-01").query("to", "2026-03-31").query("limit", "1"));
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("format", "xlsx"));
+    call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("format", "pdf"));
+    call(downloads, route("GET /lists/{list}").path("list", "unpaid").query("format", "pdf"));
     call(downloads, route("GET /reports/{report}").path("report", "trial-balance").query("level", "nope"));
     call(downloads, route("GET /reports/{report}").path("report", "nope"));
     for (String report : List.of("vat-summary", "deferred-revenue", "collections", "journal-by-day")) {

@@ -1,5 +1,7 @@
 package com.accountingexport.core.format;
 
+import com.accountingexport.core.error.DomainException;
+import com.accountingexport.core.port.ReportPdfWriter;
 import com.accountingexport.core.report.ReportColumn;
 import com.accountingexport.core.report.ReportTable;
 import java.io.IOException;
@@ -13,14 +15,17 @@ import java.util.Optional;
 
 /**
  * A report ({@link ReportTable}) as a file: {@code csv} (RFC 4180, UTF-8, ISO dates, dot decimals,
- * formula-like texts neutralised) or {@code xlsx} (date and number cells). The totals row, when the
+ * formula-like texts neutralised), {@code xlsx} (date and number cells) or {@code pdf} (through the
+ * pdf module). The totals row, when the
  * report has one, comes last with {@code total} in its first empty text cell.
  */
 public final class TableFiles {
   /** The file formats of a report. */
   public enum Format {
     CSV("csv", "text/csv; charset=UTF-8"),
-    XLSX("xlsx", XlsxSheet.CONTENT_TYPE);
+    XLSX("xlsx", XlsxSheet.CONTENT_TYPE),
+    /** Written by the {@code pdf} module ({@link ReportPdfWriter}). */
+    PDF("pdf", "application/pdf");
 
     private final String extension;
     private final String contentType;
@@ -51,7 +56,16 @@ public final class TableFiles {
   private TableFiles() {}
 
   public static TextChanges write(ReportTable table, Format format, OutputStream out) throws IOException {
-    return format == Format.CSV ? csv(table, out) : xlsx(table, out);
+    return switch (format) {
+      case CSV -> csv(table, out);
+      case XLSX -> xlsx(table, out);
+      case PDF -> {
+        ReportPdfWriter pdf = ReportPdfWriter.load().orElseThrow(() -> DomainException.unprocessable("PDF_NOT_AVAILABLE",
+            "This service was deployed without PDF reports; ask for csv or xlsx", List.of()));
+        pdf.write(table, out);
+        yield TextChanges.NONE;
+      }
+    };
   }
 
   static TextChanges csv(ReportTable table, OutputStream out) throws IOException {

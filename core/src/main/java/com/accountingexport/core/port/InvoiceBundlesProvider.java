@@ -8,8 +8,8 @@ import java.util.ServiceLoader;
 
 /**
  * Makes the {@link InvoiceBundles} of the {@code pdf} module when it is on the class path
- * (java.util.ServiceLoader): the functions that build bundles carry it, the others (settings,
- * cancel, downloads) stay free of any PDF library.
+ * (java.util.ServiceLoader): the functions that build bundles carry it (and downloads, for PDF
+ * reports), the others (settings, cancel) stay free of any PDF library.
  */
 public interface InvoiceBundlesProvider {
   InvoiceBundles create(DocumentRepository documents, SettingsService settings, ExportFiles files, Duration linkTtl);

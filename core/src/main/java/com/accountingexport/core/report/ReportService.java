@@ -238,7 +238,7 @@ public final class ReportService {
       throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is " + e.status() + " and has no reports");
     }
     TableFiles.Format f = TableFiles.Format.fromWire(format == null ? "csv" : format).orElseThrow(() ->
-        DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT", "a report file is csv or xlsx"))));
+        DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT", "a report file is csv, xlsx or pdf"))));
     String name = e.number() + "-" + report + "." + f.extension();
     ExportFile file = e.file(report, f.extension()).orElseGet(() -> {
       ReportTable table = ofExport(caller.tenant(), e, report);

@@ -101,7 +101,7 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
         req.query("level"));
     String format = req.query("format") == null ? "json" : req.query("format");
     TableFiles.Format file = format.equals("json") ? null : TableFiles.Format.fromWire(format).orElseThrow(() ->
-        DomainException.invalid(List.of(Violation.of("format", "INVALID_VALUE", "must be json, csv or xlsx"))));
+        DomainException.invalid(List.of(Violation.of("format", "INVALID_VALUE", "must be json, csv, xlsx or pdf"))));
     int limit = req.limit();
     boolean redirect = req.queryFlag("redirect");
     ReportTable t = report ? reports.report(caller, req.pathParam("report"), q) : reports.list(caller, req.pathParam("list"), q);
