@@ -181,7 +181,8 @@ class ReportsIT {
   }
 
   @Test
-  void lists_customerBalancesAreThe411SubAccounts_unpaidAreTheInvoicesWithoutPayment_vatSummaryNeedsItsPage() {
+  void lists_customerBalancesAreThe411SubAccounts_unpaidAreTheInvoicesWithoutPayment_vatSummaryNeedsItsPage()
+      throws Exception {
     LocalDate at = LocalDate.of(2026, 3, 31);
     ReportService.Query q = new ReportService.Query(LocalDate.of(2026, 1, 1), null, at, null);
     ReportTable balances = wiring.reports().list(ADMIN, "customer-balances", q);
@@ -195,6 +196,15 @@ class ReportsIT {
       assertEquals(0, closing.get((String) row.get(2)).compareTo((BigDecimal) row.get(3)), row.toString());
       assertTrue(row.get(0) != null, "the counterparty id is known from the documents: " + row);
     }
+
+    ReportService.Query year = new ReportService.Query(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null, null);
+    ReportTable invoices = wiring.reports().list(ADMIN, "invoices", year);
+    Download streamed = wiring.reports().listFile(ADMIN, "invoices", year, TableFiles.Format.CSV);
+    String[] csvRows = new String(ExportFormatsIT.fetch(streamed), StandardCharsets.UTF_8).split("\r\n");
+    assertEquals(invoices.rows().size() + 2, csvRows.length, "header, one row per invoice, totals");
+    assertEquals(60, invoices.rows().size());
+    String[] totalRow = csvRows[csvRows.length - 1].split(",", -1);
+    assertEquals(0, new BigDecimal(totalRow[7]).compareTo((BigDecimal) invoices.totals().get(7)), "the same gross total");
 
     ReportTable unpaid = wiring.reports().list(ADMIN, "unpaid", q);
     long paid = balances.rows().stream().filter(row -> ((BigDecimal) row.get(3)).signum() == 0).count();

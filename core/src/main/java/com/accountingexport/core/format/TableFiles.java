@@ -68,6 +68,63 @@ public final class TableFiles {
     };
   }
 
+  /** Rows written as they come (a list of any length): CSV and XLSX only. Not thread-safe. */
+  public interface RowWriter {
+    void row(List<Object> values) throws IOException;
+
+    /** Writes the totals row (when not null) and ends the file; the stream stays open. */
+    TextChanges finish(List<Object> totals) throws IOException;
+  }
+
+  /** A {@link RowWriter} for a report's columns: the header now, the rows as they come. */
+  public static RowWriter open(String id, List<ReportColumn> columns, Format format, OutputStream out) throws IOException {
+    switch (format) {
+      case CSV -> {
+        Text text = Text.of(StandardCharsets.UTF_8);
+        TextSink sink = new TextSink(out);
+        CsvRow row = new CsvRow(sink, text, ',', '.');
+        for (ReportColumn c : columns) {
+          row.text(c.id());
+        }
+        row.end();
+        return new RowWriter() {
+          @Override
+          public void row(List<Object> values) throws IOException {
+            csvRow(row, columns, values);
+          }
+
+          @Override
+          public TextChanges finish(List<Object> totals) throws IOException {
+            if (totals != null) {
+              csvRow(row, columns, labelled(columns, totals));
+            }
+            sink.flush();
+            return text.changes();
+          }
+        };
+      }
+      case XLSX -> {
+        XlsxSheet sheet = new XlsxSheet(out, Text.of(StandardCharsets.UTF_8), sheetName(id),
+            columns.stream().map(ReportColumn::id).toList(), widths(columns));
+        return new RowWriter() {
+          @Override
+          public void row(List<Object> values) throws IOException {
+            xlsxRow(sheet, columns, values);
+          }
+
+          @Override
+          public TextChanges finish(List<Object> totals) throws IOException {
+            if (totals != null) {
+              xlsxRow(sheet, columns, labelled(columns, totals));
+            }
+            return sheet.finish();
+          }
+        };
+      }
+      default -> throw new IllegalArgumentException(format + " is not written row by row");
+    }
+  }
+
   static TextChanges csv(ReportTable table, OutputStream out) throws IOException {
     Text text = Text.of(StandardCharsets.UTF_8);
     TextSink sink = new TextSink(out);
@@ -80,7 +137,7 @@ public final class TableFiles {
       csvRow(row, table.columns(), r);
     }
     if (table.totals() != null) {
-      csvRow(row, table.columns(), labelled(table));
+      csvRow(row, table.columns(), labelled(table.columns(), table.totals()));
     }
     sink.flush();
     return text.changes();
@@ -108,22 +165,13 @@ public final class TableFiles {
 
   static TextChanges xlsx(ReportTable table, OutputStream out) throws IOException {
     List<ReportColumn> columns = table.columns();
-    int[] widths = new int[columns.size()];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = switch (columns.get(i).type()) {
-        case TEXT -> i == 0 ? 14 : 32;
-        case DATE -> 11;
-        case MONEY -> 14;
-        case COUNT -> 8;
-      };
-    }
     XlsxSheet sheet = new XlsxSheet(out, Text.of(StandardCharsets.UTF_8), sheetName(table.id()),
-        columns.stream().map(ReportColumn::id).toList(), widths);
+        columns.stream().map(ReportColumn::id).toList(), widths(columns));
     for (List<Object> r : table.rows()) {
       xlsxRow(sheet, columns, r);
     }
     if (table.totals() != null) {
-      xlsxRow(sheet, columns, labelled(table));
+      xlsxRow(sheet, columns, labelled(columns, table.totals()));
     }
     return sheet.finish();
   }
@@ -147,11 +195,24 @@ public final class TableFiles {
     sheet.endRow();
   }
 
+  private static int[] widths(List<ReportColumn> columns) {
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = switch (columns.get(i).type()) {
+        case TEXT -> i == 0 ? 14 : 32;
+        case DATE -> 11;
+        case MONEY -> 14;
+        case COUNT -> 8;
+      };
+    }
+    return widths;
+  }
+
   /** The totals with {@code total} in the first text cell left empty. */
-  private static List<Object> labelled(ReportTable table) {
-    List<Object> totals = new java.util.ArrayList<>(table.totals());
+  private static List<Object> labelled(List<ReportColumn> columns, List<Object> given) {
+    List<Object> totals = new java.util.ArrayList<>(given);
     for (int i = 0; i < totals.size(); i++) {
-      if (totals.get(i) == null && table.columns().get(i).type() == ReportColumn.Type.TEXT) {
+      if (totals.get(i) == null && columns.get(i).type() == ReportColumn.Type.TEXT) {
         totals.set(i, "total");
         break;
       }

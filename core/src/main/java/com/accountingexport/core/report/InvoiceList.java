@@ -62,6 +62,22 @@ public final class InvoiceList {
   private static final Comparator<BigDecimal> RATES = Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder());
 
   private final List<Row> rows = new ArrayList<>();
+  /** When set, rows go out as they come and only the totals are kept ({@link #streaming}). */
+  private java.util.function.Consumer<List<Object>> sink;
+  private BigDecimal streamedNet = Money.ZERO;
+  private BigDecimal streamedVat = Money.ZERO;
+  private BigDecimal streamedGross = Money.ZERO;
+  private final Map<BigDecimal, RateAmounts> streamedRates = new TreeMap<>(RATES);
+
+  /**
+   * Rows go to {@code sink} as documents are added, in the order they come (the repository's:
+   * booking date, then id), instead of being held and sorted; {@link #totals()} then gives the
+   * totals row. What lets a list of any length stream into a file.
+   */
+  public InvoiceList streaming(java.util.function.Consumer<List<Object>> sink) {
+    this.sink = sink;
+    return this;
+  }
 
   /** A document as the documents API shows it; other types than {@link #TYPES} are left out. */
   public void add(DocumentView view) {
@@ -94,7 +110,20 @@ public final class InvoiceList {
     cells.add(perRate.isEmpty() ? null : format(perRate));
     cells.add(ListCells.state(view));
     cells.add(ListCells.exportNumber(view.stored()));
+    if (sink != null) {
+      sink.accept(cells);
+      streamedNet = add(streamedNet, net);
+      streamedVat = add(streamedVat, vat);
+      streamedGross = add(streamedGross, gross);
+      perRate.forEach((rate, a) -> streamedRates.merge(rate, a, RateAmounts::plus));
+      return;
+    }
     rows.add(new Row(d.date(), d.pieceRef(), d.id(), cells, perRate));
+  }
+
+  /** The totals of the rows streamed so far ({@link #streaming}). */
+  public List<Object> totals() {
+    return totalsRow(streamedNet, streamedVat, streamedGross, streamedRates);
   }
 
   /** The documents dated {@code from}..{@code to}, by date and number, and the totals. */
@@ -118,19 +147,17 @@ public final class InvoiceList {
       r.rates().forEach((rate, a) -> rates.merge(rate, a, RateAmounts::plus));
       out.add(r.cells());
     }
-    List<Object> totals = new ArrayList<>();
-    totals.add(null);
-    totals.add(null);
-    totals.add(null);
-    totals.add(null);
-    totals.add(null);
-    totals.add(net);
-    totals.add(vat);
-    totals.add(gross);
-    totals.add(rates.isEmpty() ? null : format(rates));
-    totals.add(null);
-    totals.add(null);
-    return new ReportTable(ID, from, to, COLUMNS, out, totals);
+    return new ReportTable(ID, from, to, COLUMNS, out, totalsRow(net, vat, gross, rates));
+  }
+
+  private static List<Object> totalsRow(BigDecimal net, BigDecimal vat, BigDecimal gross,
+      Map<BigDecimal, RateAmounts> rates) {
+    List<Object> totals = new ArrayList<>(java.util.Collections.nCopies(COLUMNS.size(), null));
+    totals.set(5, net);
+    totals.set(6, vat);
+    totals.set(7, gross);
+    totals.set(8, rates.isEmpty() ? null : format(rates));
+    return totals;
   }
 
   static boolean within(LocalDate date, LocalDate from, LocalDate to) {

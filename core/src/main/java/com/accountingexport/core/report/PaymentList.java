@@ -43,6 +43,20 @@ public final class PaymentList {
 
   private final DocumentLookup lookup;
   private final List<Row> rows = new ArrayList<>();
+  /** When set, rows go out as they come and only the total is kept ({@link #streaming}). */
+  private java.util.function.Consumer<List<Object>> sink;
+  private BigDecimal streamed = Money.ZERO;
+
+  /** Rows go to {@code sink} as documents are added, in their order, not held; see {@link InvoiceList#streaming}. */
+  public PaymentList streaming(java.util.function.Consumer<List<Object>> sink) {
+    this.sink = sink;
+    return this;
+  }
+
+  /** The totals of the rows streamed so far. */
+  public List<Object> totals() {
+    return totalsRow(streamed);
+  }
 
   /**
    * @param lookup finds the settled documents, for their numbers (and the party of a payment that
@@ -84,6 +98,11 @@ public final class PaymentList {
     cells.add(settled.isEmpty() ? null : String.join(", ", settled));
     cells.add(ListCells.state(view));
     cells.add(ListCells.exportNumber(view.stored()));
+    if (sink != null) {
+      sink.accept(cells);
+      streamed = amount == null ? streamed : streamed.add(amount);
+      return;
+    }
     rows.add(new Row(d.bookingDate(), d.pieceRef(), d.id(), cells));
   }
 
@@ -111,8 +130,12 @@ public final class PaymentList {
       amount = a == null ? amount : amount.add((BigDecimal) a);
       out.add(r.cells());
     }
+    return new ReportTable(ID, from, to, COLUMNS, out, totalsRow(amount));
+  }
+
+  private static List<Object> totalsRow(BigDecimal amount) {
     List<Object> totals = new ArrayList<>(java.util.Collections.nCopies(COLUMNS.size(), null));
     totals.set(4, amount);
-    return new ReportTable(ID, from, to, COLUMNS, out, totals);
+    return totals;
   }
 }

@@ -152,19 +152,7 @@ public final class ReportService {
         InvoiceList invoices = new InvoiceList();
         PaymentList payments = new PaymentList(planner.lookup(tenant));
         boolean isInvoices = name.equals(InvoiceList.ID);
-        String cursor = null;
-        do {
-          var page = documents.list(caller, new DocumentQuery(period.from(), period.to(), null, null, null, null, cursor,
-              DocumentService.MAX_LIMIT));
-          for (DocumentView v : page.items()) {
-            if (isInvoices) {
-              invoices.add(v);
-            } else {
-              payments.add(v);
-            }
-          }
-          cursor = page.nextCursor();
-        } while (cursor != null);
+        forEachView(caller, period, isInvoices ? invoices::add : payments::add);
         return isInvoices ? invoices.table(period.from(), period.to()) : payments.table(period.from(), period.to());
       }
       case CustomerBalances.ID -> {
@@ -190,6 +178,54 @@ public final class ReportService {
       }
       default -> throw unknown("list", name, LISTS);
     }
+  }
+
+  /** Every document of the period as the documents API shows it (export state included), a page at a time. */
+  private void forEachView(Caller caller, Period period, Consumer<DocumentView> each) {
+    String cursor = null;
+    do {
+      var page = documents.list(caller, new DocumentQuery(period.from(), period.to(), null, null, null, null, cursor,
+          DocumentService.MAX_LIMIT));
+      page.items().forEach(each);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
+  /**
+   * A list as a file. {@code invoices} and {@code payments}, one row per document, stream into a CSV
+   * or XLSX as the documents are read (in their repository order, booking date then id), holding only
+   * the totals, so their length is not bounded by memory; the others (aggregated) are computed, then
+   * written.
+   */
+  public Download listFile(Caller caller, String name, Query q, TableFiles.Format format) {
+    boolean streams = (name.equals(InvoiceList.ID) || name.equals(PaymentList.ID)) && format != TableFiles.Format.PDF;
+    if (!streams) {
+      return file(caller.tenant(), list(caller, name, q), format);
+    }
+    TenantSettings s = settings.get(caller.tenant());
+    Access.require(caller, s, Screen.EXPORTS);
+    Period period = period(s, q.from(), q.to());
+    boolean isInvoices = name.equals(InvoiceList.ID);
+    String fileName = name + "-" + period.from() + "-" + period.to() + "." + format.extension();
+    String key = "reports/" + caller.tenant().value() + "/" + UUID.randomUUID() + "/" + fileName;
+    ExportFile f = files.render(key, format.contentType(), name, format.extension(), out -> {
+      TableFiles.RowWriter writer = TableFiles.open(name, isInvoices ? InvoiceList.COLUMNS : PaymentList.COLUMNS, format,
+          out);
+      Consumer<List<Object>> rows = cells -> {
+        try {
+          writer.row(cells);
+        } catch (IOException x) {
+          throw new UncheckedIOException(x);
+        }
+      };
+      InvoiceList invoices = new InvoiceList().streaming(rows);
+      PaymentList payments = new PaymentList(planner.lookup(caller.tenant())).streaming(rows);
+      forEachView(caller, period, isInvoices ? invoices::add : payments::add);
+      return writer.finish(isInvoices ? invoices.totals() : payments.totals());
+    });
+    FileStore.Link link = files.store().link(key, fileName, linkTtl);
+    return new Download(name, format.extension(), link.url(), link.expiresAt(), f.sha256(), f.bytes(), fileName,
+        f.changes());
   }
 
   /**

@@ -104,6 +104,10 @@ public final class DownloadsHandler implements RequestHandler<APIGatewayV2HTTPEv
         DomainException.invalid(List.of(Violation.of("format", "INVALID_VALUE", "must be json, csv, xlsx or pdf"))));
     int limit = req.limit();
     boolean redirect = req.queryFlag("redirect");
+    if (file != null && !report) {
+      Download d = reports.listFile(caller, req.pathParam("list"), q, file);
+      return redirect ? Response.redirect(d.url()) : Response.ok(ExportJson.write(d));
+    }
     ReportTable t = report ? reports.report(caller, req.pathParam("report"), q) : reports.list(caller, req.pathParam("list"), q);
     if (file == null) {
       return Response.ok(ReportJson.write(t, limit, req.query("cursor")));
