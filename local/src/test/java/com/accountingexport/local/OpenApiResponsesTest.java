@@ -105,6 +105,7 @@ class OpenApiResponsesTest {
     call(exports, route("POST /exports").header("Idempotency-Key", "k").body("{\"format\": \"csv\"}"));
     call(exports, route("POST /exports").body("{}"));
     call(exports, route("POST /exports").body("{\"documentIds\": [\"inv-1\"]}"));
+    call(exports, route("POST /exports").body("{\"bundle\": \"yes\"}"));
     String id = created.get("id").asText();
     call(exports, route("GET /exports").query("status", "READY"));
     call(exports, route("GET /exports/{exportId}").path("exportId", id));

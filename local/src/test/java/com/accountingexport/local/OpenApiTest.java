@@ -271,7 +271,7 @@ class OpenApiTest {
     assertEquals(Set.of("documentId", "number", "type", "date", "anomalies"), properties("ExcludedDocument"));
     List<Object> generate = list(path(SPEC, "components", "schemas", "GenerateExportRequest", "allOf"));
     assertEquals(Map.of("$ref", "#/components/schemas/PreviewRequest"), generate.get(0));
-    assertEquals(Set.of("format", "pdf", "reexport"), map(path(generate.get(1), "properties")).keySet());
+    assertEquals(Set.of("format", "pdf", "reexport", "bundle"), map(path(generate.get(1), "properties")).keySet());
     assertEquals(List.of("none", "zip", "merged", "both"), enumOf("PdfMode"));
 
     assertEquals(Set.of("id", "number", "status", "period", "journals", "format", "pdf", "documentCount", "entryCount",

@@ -353,10 +353,32 @@ public final class ReportService {
    * (file, bytes, SHA-256 of each). The first download of it moves READY to DOWNLOADED like any file.
    */
   public Download everything(Caller caller, String exportId) {
+    Built built = buildAll(caller, exportId);
+    Export e = built.export();
+    ExportFile file = built.file();
+    String name = e.number() + "-all.zip";
+    FileStore.Link link = files.store().link(file.key(), name, linkTtl);
+    if (e.status() == com.accountingexport.core.export.ExportStatus.READY) {
+      exportRepository.markDownloaded(caller.tenant(), e.id(), caller.actor(), clock.instant());
+    }
+    return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
+  }
+
+  /**
+   * {@code POST /exports} with {@code bundle: true}: the ZIP of {@link #everything} built right after
+   * the export, without counting as its download; the export answered with it among its files.
+   */
+  public Export bundle(Caller caller, String exportId) {
+    buildAll(caller, exportId);
+    return exports.find(caller, exportId);
+  }
+
+  private record Built(Export export, ExportFile file) {}
+
+  private Built buildAll(Caller caller, String exportId) {
     TenantSettings s = settings.get(caller.tenant());
     ExportService.Resolved journal = exports.resolve(caller, exportId, ExportFile.JOURNAL, s.defaultFormat());
     Export e = journal.export();
-    String name = e.number() + "-all.zip";
     // the VAT summary is in it only for the roles of its page: two kept files, never one shared
     boolean withVat = s.canSee(Screen.VAT_SUMMARY, caller.role());
     String variant = withVat ? "zip" : "zip-without-vat";
@@ -379,11 +401,7 @@ public final class ReportService {
       exportRepository.addFile(caller.tenant(), e.id(), zip);
       return zip;
     });
-    FileStore.Link link = files.store().link(file.key(), name, linkTtl);
-    if (e.status() == com.accountingexport.core.export.ExportStatus.READY) {
-      exportRepository.markDownloaded(caller.tenant(), e.id(), caller.actor(), clock.instant());
-    }
-    return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
+    return new Built(e, file);
   }
 
   /**

@@ -17,6 +17,7 @@ import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportService;
 import com.accountingexport.core.export.ExportStatus;
+import com.accountingexport.core.report.ReportService;
 import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.port.Page;
 import com.accountingexport.core.service.PreviewService;
@@ -40,6 +41,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
   private final PreviewService preview;
   private final ExportService exports;
   private final ExportGenerator generator;
+  private final ReportService reports;
   private final Http http;
 
   public ExportsHandler() {
@@ -50,6 +52,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     this.preview = wiring.preview();
     this.exports = wiring.exports();
     this.generator = wiring.generator();
+    this.reports = wiring.reports();
     this.http = wiring.http();
     Priming.register(wiring);
   }
@@ -79,10 +82,11 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     var caller = req.caller();
     JsonNode body = req.jsonOrEmpty();
     JsonReader r = new JsonReader();
-    Selection selection = PreviewJson.selection(body, r, Set.of("format", "pdf"));
+    Selection selection = PreviewJson.selection(body, r, Set.of("format", "pdf", "bundle"));
     String format = r.text(body, "", "format", false, 32);
     String pdf = r.oneOf(body, "", "pdf", false, p -> ExportGenerator.PDF_MODES.contains(p)
         ? java.util.Optional.of(p) : java.util.Optional.empty(), ExportGenerator.PDF_MODES);
+    boolean bundle = Boolean.TRUE.equals(r.bool(body, "", "bundle"));
     String key = req.header("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 255)) {
       r.fail("Idempotency-Key", "INVALID_FORMAT", "must be 1 to 255 characters");
@@ -91,7 +95,11 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     String requestHash = RecordHash.sha256(Json.write(canonical(body)).getBytes(StandardCharsets.UTF_8));
     ExportGenerator.Generated g = generator.generate(caller,
         new ExportGenerator.GenerateRequest(selection, format, pdf, key, requestHash));
-    ObjectNode out = ExportJson.write(g.export());
+    var export = g.export();
+    if (bundle && export.status() == ExportStatus.READY) {
+      export = reports.bundle(caller, export.id()); // everything at once, built with the export (seed 003)
+    }
+    ObjectNode out = ExportJson.write(export);
     if (g.export().status() == ExportStatus.GENERATING) {
       return Response.accepted(out).withHeader("Location", "/exports/" + g.export().id());
     }

@@ -91,6 +91,20 @@ class ExportsHandlerTest {
   }
 
   @Test
+  void generate_withBundle_answersTheExportWithItsAllZip_notYetDownloaded() {
+    APIGatewayV2HTTPResponse created = call("POST /exports", "{\"journals\": [\"VT\"], \"bundle\": true}");
+
+    assertEquals(201, created.getStatusCode(), created.getBody());
+    JsonNode e = json(created);
+    assertEquals("READY", e.get("status").asText(), "building the bundle is not a download");
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    e.get("files").forEach(f -> kinds.add(f.get("kind").asText()));
+    assertTrue(kinds.contains("all"), kinds.toString());
+    assertTrue(e.get("files").findValues("bytes").stream().allMatch(b -> b.asLong() > 0), created.getBody());
+    assertError(call("POST /exports", "{\"bundle\": \"yes\"}"), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
   void generate_shouldAnswerClear4xx_forBadInput() {
     assertError(call("POST /exports", "{\"format\": \"ods\"}"), 400, "UNKNOWN_FORMAT");
     assertError(call("POST /exports", "{\"pdf\": \"sometimes\"}"), 400, "VALIDATION_FAILED");
