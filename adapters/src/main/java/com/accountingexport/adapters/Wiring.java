@@ -21,6 +21,7 @@ import com.accountingexport.core.format.FormatCatalog;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.ExportTemplateRepository;
 import com.accountingexport.core.port.FileStore;
+import com.accountingexport.core.port.IdempotencyStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
 import com.accountingexport.core.report.ReportService;
@@ -62,6 +63,7 @@ public final class Wiring {
   private final FormatCatalog formats;
   private final TemplateService templates;
   private final ReportService reports;
+  private final IdempotencyStore idempotency;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -109,6 +111,8 @@ public final class Wiring {
     this.preview = new PreviewService(planner, settings, clock);
     this.exportRepository = exportRepository;
     this.fileStore = fileStore;
+    this.idempotency = aws == null ? new MemoryIdempotency()
+        : new com.accountingexport.adapters.dynamodb.DynamoIdempotency(aws.dynamo(), config.tableName(), clock);
     this.formats = new FormatCatalog(templateRepository);
     this.templates = templateRepository == null ? null : new TemplateService(templateRepository, settings, ids, clock);
     this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()),
@@ -139,6 +143,11 @@ public final class Wiring {
     WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
         : SfnWorkflowStarter.fromEnvironment(stateMachine);
     return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
+  }
+
+  /** The Idempotency-Key claims of {@code POST /documents/batch}. */
+  public IdempotencyStore idempotency() {
+    return idempotency;
   }
 
   /** {@code /reports/…}, {@code /lists/…} and the report kinds of export files. */

@@ -88,6 +88,10 @@ class OpenApiResponsesTest {
         .body(INVOICE.replace("\"gross\": \"120.00\"", "\"gross\": \"121.00\"")));
     call(documents, route("POST /documents/batch").body("{\"documents\": [" + INVOICE.replaceFirst("\\{", "{\"id\": \"inv-4\",")
         + ", {\"id\": \"x\"}]}"));
+    String batch = "{\"documents\": [" + INVOICE.replaceFirst("\\{", "{\"id\": \"inv-5\",") + "]}";
+    call(documents, route("POST /documents/batch").header("Idempotency-Key", "b1").body(batch));
+    call(documents, route("POST /documents/batch").header("Idempotency-Key", "b1").body(batch));
+    call(documents, route("POST /documents/batch").header("Idempotency-Key", "b1").body(batch.replace("inv-5", "inv-6")));
     call(documents, route("GET /documents/{documentId}").path("documentId", "inv-1"));
     call(documents, route("GET /documents/{documentId}").path("documentId", "nope"));
     call(documents, route("GET /documents").query("state", "exportable").query("limit", "1"));

@@ -58,4 +58,21 @@ public final class Json {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The same JSON with every object's fields sorted by name: two bodies that differ only in key order hash alike. */
+  public static JsonNode canonical(JsonNode n) {
+    if (n.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode sorted = object();
+      java.util.List<String> names = new java.util.ArrayList<>();
+      n.fieldNames().forEachRemaining(names::add);
+      names.stream().sorted().forEach(f -> sorted.set(f, canonical(n.get(f))));
+      return sorted;
+    }
+    if (n.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = array();
+      n.forEach(x -> a.add(canonical(x)));
+      return a;
+    }
+    return n;
+  }
 }

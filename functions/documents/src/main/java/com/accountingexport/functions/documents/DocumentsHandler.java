@@ -18,6 +18,7 @@ import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.Download;
+import com.accountingexport.core.export.RecordHash;
 import com.accountingexport.core.port.Page;
 import com.accountingexport.core.service.BatchResult;
 import com.accountingexport.core.service.DocumentQuery;
@@ -32,6 +33,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +43,8 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
   private static final Set<String> LIST_PARAMS = Set.of("from", "to", "journal", "state", "type", "counterparty", "limit", "cursor");
 
   private final DocumentService documents;
+  private final com.accountingexport.core.port.IdempotencyStore idempotency;
+  private final java.time.Clock clock;
   private final DocumentPdfs pdfs;
   private final Http http;
 
@@ -50,6 +54,8 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
   public DocumentsHandler(Wiring wiring) {
     this.documents = wiring.documents();
+    this.idempotency = wiring.idempotency();
+    this.clock = wiring.clock();
     this.pdfs = new DocumentPdfs(wiring.documentRepository(), wiring.settings(), wiring.fileStore(),
         wiring.config().downloadUrlTtl(), PdfBundlesProvider.MAX_BYTES);
     this.http = wiring.http();
@@ -60,7 +66,7 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return http.serve(event, context, req -> switch (req.route()) {
       case "PUT /documents/{documentId}" -> put(req);
-      case "POST /documents/batch" -> batch(req);
+      case "POST /documents/batch" -> idempotentBatch(req);
       case "GET /documents/{documentId}" -> Response.ok(DocumentJson.write(documents.get(req.caller(), req.pathParam("documentId"))));
       case "GET /documents" -> list(req);
       case "PUT /documents/{documentId}/pdf" -> uploadPdf(req);
@@ -101,6 +107,65 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
     DocumentService.Upserted u = documents.put(caller, d);
     ObjectNode body = DocumentJson.write(u.view());
     return u.created() ? Response.created(body) : Response.ok(body);
+  }
+
+  /** How long an Idempotency-Key's answer is kept. */
+  static final java.time.Duration KEY_KEPT = java.time.Duration.ofHours(24);
+
+  /**
+   * {@code POST /documents/batch} with an {@code Idempotency-Key}: the first request runs and its
+   * answer is kept 24 h; the same key with the same body (key order aside) gets that answer again
+   * without writing anything; with another body, 409 {@code IDEMPOTENCY_KEY_REUSED}; while the first
+   * one runs, 409 {@code IDEMPOTENCY_IN_PROGRESS}. A request that fails forgets its key.
+   */
+  private Response idempotentBatch(Request req) {
+    String key = req.header("Idempotency-Key");
+    if (key == null) {
+      return batch(req);
+    }
+    var caller = req.caller();
+    if (key.isBlank() || key.length() > 255) {
+      throw DomainException.invalid(List.of(Violation.of("Idempotency-Key", "INVALID_FORMAT", "must be 1 to 255 characters")));
+    }
+    String keyHash = RecordHash.sha256(key.getBytes(StandardCharsets.UTF_8));
+    String requestHash = RecordHash.sha256(Json.write(Json.canonical(req.json())).getBytes(StandardCharsets.UTF_8));
+    var earlier = idempotency.claim(caller.tenant(), keyHash, requestHash, clock.instant().plus(KEY_KEPT));
+    if (earlier.isPresent()) {
+      if (!earlier.get().requestHash().equals(requestHash)) {
+        throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED",
+            "This Idempotency-Key was used with another request body; use a new key for a new batch");
+      }
+      if (earlier.get().answer() == null) {
+        throw DomainException.conflict("IDEMPOTENCY_IN_PROGRESS", "The first request with this Idempotency-Key is still being processed");
+      }
+      return Response.ok(Json.parse(gunzip(earlier.get().answer())));
+    }
+    try {
+      Response answer = batch(req);
+      idempotency.complete(caller.tenant(), keyHash, gzip(Json.write(answer.body())));
+      return answer;
+    } catch (RuntimeException e) {
+      idempotency.forget(caller.tenant(), keyHash);
+      throw e;
+    }
+  }
+
+  private static byte[] gzip(String text) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.GZIPOutputStream(bytes)) {
+      z.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String gunzip(byte[] data) {
+    try (var z = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
+      return new String(z.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Response batch(Request req) {

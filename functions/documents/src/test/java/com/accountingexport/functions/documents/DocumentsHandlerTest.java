@@ -169,6 +169,33 @@ class DocumentsHandlerTest {
   }
 
   @Test
+  void batch_withAnIdempotencyKey_replaysTheFirstAnswer_refusesAnotherBody_andARetryAfterAFailureRuns() {
+    String body = "{\"documents\": [" + invoice("k-1", "10.00", "2.00", "12.00") + "," + invoice("k-2", "20.00", "4.00", "24.00") + "]}";
+    APIGatewayV2HTTPResponse first = handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "batch-1")
+        .body(body).build(), null);
+    assertEquals(200, first.getStatusCode(), first.getBody());
+    assertEquals(201, json(first).get("results").get(0).get("status").asInt());
+
+    APIGatewayV2HTTPResponse again = handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "batch-1")
+        .body(body).build(), null);
+    assertEquals(json(first), json(again), "the first answer, 201s included: nothing was written again");
+    APIGatewayV2HTTPResponse plain = handler.handleRequest(route("POST /documents/batch").body(body).build(), null);
+    assertEquals(200, json(plain).get("results").get(0).get("status").asInt(), "without the key the batch runs: replaced");
+
+    assertError(handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "batch-1")
+        .body(body.replace("k-2", "k-3")).build(), null), 409, "IDEMPOTENCY_KEY_REUSED");
+    assertError(handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "x".repeat(256))
+        .body(body).build(), null), 400, "VALIDATION_FAILED");
+
+    // a batch that fails as a whole forgets its key: the retry with the same key runs
+    assertError(handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "batch-2")
+        .body("{\"documents\": []}").build(), null), 400, "VALIDATION_FAILED");
+    APIGatewayV2HTTPResponse retry = handler.handleRequest(route("POST /documents/batch").header("Idempotency-Key", "batch-2")
+        .body("{\"documents\": [" + invoice("k-4", "10.00", "2.00", "12.00") + "]}").build(), null);
+    assertEquals(200, retry.getStatusCode(), retry.getBody());
+  }
+
+  @Test
   void batch_shouldAnswer413_above500Documents() {
     List<String> docs = new ArrayList<>();
     for (int i = 0; i < 501; i++) {

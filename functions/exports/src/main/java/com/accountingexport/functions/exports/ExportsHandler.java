@@ -92,7 +92,7 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
       r.fail("Idempotency-Key", "INVALID_FORMAT", "must be 1 to 255 characters");
     }
     r.throwIfInvalid();
-    String requestHash = RecordHash.sha256(Json.write(canonical(body)).getBytes(StandardCharsets.UTF_8));
+    String requestHash = RecordHash.sha256(Json.write(Json.canonical(body)).getBytes(StandardCharsets.UTF_8));
     ExportGenerator.Generated g = generator.generate(caller,
         new ExportGenerator.GenerateRequest(selection, format, pdf, key, requestHash));
     var export = g.export();
@@ -106,22 +106,6 @@ public final class ExportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     return Response.created(out);
   }
 
-  /** The body with object keys sorted, so that the same request hashes the same whatever its key order. */
-  static JsonNode canonical(JsonNode n) {
-    if (n.isObject()) {
-      ObjectNode sorted = Json.object();
-      List<String> names = new java.util.ArrayList<>();
-      n.fieldNames().forEachRemaining(names::add);
-      names.stream().sorted().forEach(f -> sorted.set(f, canonical(n.get(f))));
-      return sorted;
-    }
-    if (n.isArray()) {
-      ArrayNode a = Json.array();
-      n.forEach(x -> a.add(canonical(x)));
-      return a;
-    }
-    return n;
-  }
 
   private Response list(Request req) {
     var caller = req.caller();
