@@ -115,13 +115,7 @@ public final class ExportService {
       throw DomainException.invalid(List.of(Violation.of("kind", "INVALID_VALUE", "must be one of " + FILE_KINDS)));
     }
     TenantId tenant = caller.tenant();
-    Export e = load(tenant, exportId);
-    if (e.status() == ExportStatus.GENERATING) {
-      throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is still being generated");
-    }
-    if (e.status() == ExportStatus.FAILED) {
-      throw DomainException.conflict("EXPORT_FAILED", "Export " + e.number() + " failed and has no files: " + e.failure());
-    }
+    Export e = withFiles(load(tenant, exportId));
     ExportContext context = ExportFiles.context(e, s.siren());
     ExportFile file = switch (kind) {
       case "journal" -> journalFile(tenant, e, format);
@@ -149,6 +143,25 @@ public final class ExportService {
       name = e.number() + "-invoices.pdf";
     }
     return new Resolved(e, file, name);
+  }
+
+  /**
+   * An export whose files may be read (by the exports page's roles): 409 {@code EXPORT_NOT_READY}
+   * while it is generated, 409 {@code EXPORT_FAILED} when it failed.
+   */
+  public Export withFiles(Caller caller, String exportId) {
+    Access.require(caller, settings.get(caller.tenant()), Screen.EXPORTS);
+    return withFiles(load(caller.tenant(), exportId));
+  }
+
+  private static Export withFiles(Export e) {
+    if (e.status() == ExportStatus.GENERATING) {
+      throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is still being generated");
+    }
+    if (e.status() == ExportStatus.FAILED) {
+      throw DomainException.conflict("EXPORT_FAILED", "Export " + e.number() + " failed and has no files: " + e.failure());
+    }
+    return e;
   }
 
   private static DomainException notAvailable(String kind, Export e) {

@@ -93,13 +93,7 @@ public final class ReportService {
     Access.require(caller, s, Screen.VAT_SUMMARY);
     Period period = period(s, from, to);
     VatSummary vat = new VatSummary(s.accounts());
-    LocalDate today = LocalDate.now(clock);
-    Period fiscalYear = Period.fiscalYear(period.from(), s.fiscalYearStart());
-    if (fiscalYear.from().isBefore(period.from())) {
-      planner.forEachEntry(caller.tenant(), s, new Period(fiscalYear.from(), period.from().minusDays(1)), today,
-          vat::opening);
-    }
-    planner.forEachEntry(caller.tenant(), s, period, today, vat::add);
+    withOpening(caller.tenant(), s, period, vat::opening, vat::add);
     return vat.table(period.from(), period.to());
   }
 
@@ -131,12 +125,8 @@ public final class ReportService {
     TenantSettings s = settings.get(caller.tenant());
     Access.require(caller, s, Screen.EXPORTS);
     LocalDate day = at == null ? LocalDate.now(clock) : at;
-    LocalDate start = from == null ? day.minusYears(2).withDayOfMonth(1) : from;
-    if (start.isAfter(day)) {
-      throw DomainException.invalid(List.of(Violation.of("from", "INVALID_PERIOD", "must not be after at (" + day + ")")));
-    }
     DeferredRevenue deferred = new DeferredRevenue(s, day);
-    planner.forEachBooked(caller.tenant(), s, new Period(start, day), LocalDate.now(clock), (d, e) -> deferred.add(d.document()));
+    planner.forEachBooked(caller.tenant(), s, history(from, day), LocalDate.now(clock), (d, e) -> deferred.add(d.document()));
     return deferred.table();
   }
 
@@ -147,13 +137,17 @@ public final class ReportService {
     TenantId tenant = caller.tenant();
     LocalDate today = LocalDate.now(clock);
     switch (name) {
-      case InvoiceList.ID, PaymentList.ID -> {
+      case InvoiceList.ID -> {
         Period period = period(s, q.from(), q.to());
         InvoiceList invoices = new InvoiceList();
+        forEachView(caller, period, invoices::add);
+        return invoices.table(period.from(), period.to());
+      }
+      case PaymentList.ID -> {
+        Period period = period(s, q.from(), q.to());
         PaymentList payments = new PaymentList(planner.lookup(tenant));
-        boolean isInvoices = name.equals(InvoiceList.ID);
-        forEachView(caller, period, isInvoices ? invoices::add : payments::add);
-        return isInvoices ? invoices.table(period.from(), period.to()) : payments.table(period.from(), period.to());
+        forEachView(caller, period, payments::add);
+        return payments.table(period.from(), period.to());
       }
       case CustomerBalances.ID -> {
         LocalDate at = q.at() == null ? today : q.at();
@@ -207,8 +201,7 @@ public final class ReportService {
     Period period = period(s, q.from(), q.to());
     boolean isInvoices = name.equals(InvoiceList.ID);
     String fileName = name + "-" + period.from() + "-" + period.to() + "." + format.extension();
-    String key = "reports/" + caller.tenant().value() + "/" + UUID.randomUUID() + "/" + fileName;
-    ExportFile f = files.render(key, format.contentType(), name, format.extension(), out -> {
+    return reportFile(caller.tenant(), name, fileName, format, out -> {
       TableFiles.RowWriter writer = TableFiles.open(name, isInvoices ? InvoiceList.COLUMNS : PaymentList.COLUMNS, format,
           out);
       Consumer<List<Object>> rows = cells -> {
@@ -218,14 +211,15 @@ public final class ReportService {
           throw new UncheckedIOException(x);
         }
       };
-      InvoiceList invoices = new InvoiceList().streaming(rows);
+      if (isInvoices) {
+        InvoiceList invoices = new InvoiceList().streaming(rows);
+        forEachView(caller, period, invoices::add);
+        return writer.finish(invoices.totals());
+      }
       PaymentList payments = new PaymentList(planner.lookup(caller.tenant())).streaming(rows);
-      forEachView(caller, period, isInvoices ? invoices::add : payments::add);
-      return writer.finish(isInvoices ? invoices.totals() : payments.totals());
+      forEachView(caller, period, payments::add);
+      return writer.finish(payments.totals());
     });
-    FileStore.Link link = files.store().link(key, fileName, linkTtl);
-    return new Download(name, format.extension(), link.url(), link.expiresAt(), f.sha256(), f.bytes(), fileName,
-        f.changes());
   }
 
   /**
@@ -265,13 +259,9 @@ public final class ReportService {
    * entries, rendered once and kept with the export's files.
    */
   public Download exportFile(Caller caller, String exportId, String report, String format) {
-    Export e = exports.find(caller, exportId);
+    Export e = exports.withFiles(caller, exportId);
     if (report.equals(VatSummary.ID)) {
       Access.require(caller, settings.get(caller.tenant()), Screen.VAT_SUMMARY);
-    }
-    if (e.status() == com.accountingexport.core.export.ExportStatus.GENERATING
-        || e.status() == com.accountingexport.core.export.ExportStatus.FAILED) {
-      throw DomainException.conflict("EXPORT_NOT_READY", "Export " + e.number() + " is " + e.status() + " and has no reports");
     }
     TableFiles.Format f = TableFiles.Format.fromWire(format == null ? "csv" : format).orElseThrow(() ->
         DomainException.invalid(List.of(Violation.of("format", "UNKNOWN_FORMAT", "a report file is csv, xlsx or pdf"))));
@@ -306,14 +296,22 @@ public final class ReportService {
     Access.require(caller, s, Screen.EXPORTS);
     Period period = period(s, from, to);
     TrialBalance tb = new TrialBalance(level, s.accounts().customer(), s.accounts().supplier());
+    withOpening(caller.tenant(), s, period, tb::opening, tb::period);
+    return tb.table(period.from(), period.to());
+  }
+
+  /**
+   * Feeds {@code opening} with the entries of the fiscal year before {@code period} (none when it
+   * starts the year), then {@code movements} with the period's.
+   */
+  private void withOpening(TenantId tenant, TenantSettings s, Period period, Consumer<JournalEntry> opening,
+      Consumer<JournalEntry> movements) {
     LocalDate today = LocalDate.now(clock);
     Period fiscalYear = Period.fiscalYear(period.from(), s.fiscalYearStart());
     if (fiscalYear.from().isBefore(period.from())) {
-      planner.forEachEntry(caller.tenant(), s, new Period(fiscalYear.from(), period.from().minusDays(1)), today,
-          tb::opening);
+      planner.forEachEntry(tenant, s, new Period(fiscalYear.from(), period.from().minusDays(1)), today, opening);
     }
-    planner.forEachEntry(caller.tenant(), s, period, today, tb::period);
-    return tb.table(period.from(), period.to());
+    planner.forEachEntry(tenant, s, period, today, movements);
   }
 
   /** A report of one export, from its frozen entries (no opening balance: the export's movements). */
@@ -427,19 +425,11 @@ public final class ReportService {
     StringBuilder manifest = new StringBuilder("file,bytes,sha256\r\n");
     java.util.Set<String> names = new java.util.HashSet<>();
     for (ExportService.Resolved part : parts) {
-      String entry = unique(names, part.fileName());
-      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
-      com.accountingexport.core.export.HashingOutputStream hashed =
-          new com.accountingexport.core.export.HashingOutputStream(java.io.OutputStream.nullOutputStream());
-      try (InputStream in = files.store().open(part.file().key())) {
-        byte[] buf = new byte[1 << 16];
-        for (int n; (n = in.read(buf)) > 0; ) {
-          zip.write(buf, 0, n);
-          hashed.write(buf, 0, n);
+      zipEntry(zip, manifest, unique(names, part.fileName()), entry -> {
+        try (InputStream in = files.store().open(part.file().key())) {
+          in.transferTo(entry);
         }
-      }
-      zip.closeEntry();
-      manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
+      });
     }
     List<ReportTable> tables = new java.util.ArrayList<>();
     for (String report : reports) {
@@ -447,23 +437,24 @@ public final class ReportService {
     }
     tables.addAll(periodTables);
     for (ReportTable table : tables) {
-      String report = table.id();
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      TableFiles.write(table, TableFiles.Format.CSV, bytes);
-      String entry = unique(names, e.number() + "-" + report + ".csv");
-      zip.putNextEntry(new java.util.zip.ZipEntry(entry));
-      bytes.writeTo(zip);
-      zip.closeEntry();
-      com.accountingexport.core.export.HashingOutputStream hashed =
-          new com.accountingexport.core.export.HashingOutputStream(java.io.OutputStream.nullOutputStream());
-      bytes.writeTo(hashed);
-      manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
+      zipEntry(zip, manifest, unique(names, e.number() + "-" + table.id() + ".csv"),
+          entry -> TableFiles.write(table, TableFiles.Format.CSV, entry));
     }
     zip.putNextEntry(new java.util.zip.ZipEntry("manifest.csv"));
     zip.write(manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     zip.closeEntry();
     zip.finish();
     zip.flush();
+  }
+
+  /** One ZIP entry written by {@code body}, hashed on the way, and its manifest line. */
+  private static void zipEntry(java.util.zip.ZipOutputStream zip, StringBuilder manifest, String entry,
+      ExportFiles.Body body) throws IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+    com.accountingexport.core.export.HashingOutputStream hashed = new com.accountingexport.core.export.HashingOutputStream(zip);
+    body.write(hashed); // its close() would only flush: the ZIP stays open
+    zip.closeEntry();
+    manifest.append(entry).append(',').append(hashed.bytes()).append(',').append(hashed.sha256()).append("\r\n");
   }
 
   /** {@code name}, or {@code name} with {@code -2}, {@code -3}… before its extension when taken. */
@@ -493,11 +484,16 @@ public final class ReportService {
    */
   public Download file(TenantId tenant, ReportTable table, TableFiles.Format format) {
     String name = table.id() + (table.from() == null ? "" : "-" + table.from()) + "-" + table.to() + "." + format.extension();
-    String key = "reports/" + tenant.value() + "/" + UUID.randomUUID() + "/" + name;
-    ExportFile f = files.render(key, format.contentType(), table.id(), format.extension(),
-        out -> TableFiles.write(table, format, out));
-    FileStore.Link link = files.store().link(key, name, linkTtl);
-    return new Download(table.id(), format.extension(), link.url(), link.expiresAt(), f.sha256(), f.bytes(), name,
-        f.changes() == null ? TextChanges.NONE : f.changes());
+    return reportFile(tenant, table.id(), name, format, out -> TableFiles.write(table, format, out));
+  }
+
+  /** Writes a report file under {@code reports/<tenant>/<random>/} (expired by the bucket after a day) and links it. */
+  private Download reportFile(TenantId tenant, String kind, String fileName, TableFiles.Format format,
+      ExportFiles.Rendered body) {
+    String key = "reports/" + tenant.value() + "/" + UUID.randomUUID() + "/" + fileName;
+    ExportFile f = files.render(key, format.contentType(), kind, format.extension(), body);
+    FileStore.Link link = files.store().link(key, fileName, linkTtl);
+    return new Download(kind, format.extension(), link.url(), link.expiresAt(), f.sha256(), f.bytes(), fileName,
+        f.changes());
   }
 }
