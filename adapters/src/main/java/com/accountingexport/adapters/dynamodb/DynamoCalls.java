@@ -29,6 +29,34 @@ final class DynamoCalls {
 
   private DynamoCalls() {}
 
+  /**
+   * Puts {@code item} (whose key is {@code key}) unless a live one is there: one conditional PutItem,
+   * written when the key is unknown or its record's TTL passed (DynamoDB may not have deleted it
+   * yet). Empty when written, else the record that holds the key (read again when the refusal came
+   * without it; the put is tried again when it was deleted meanwhile). The idempotency claims.
+   */
+  static java.util.Optional<Map<String, AttributeValue>> putUnlessLive(DynamoDbClient dynamo, String tableName,
+      Map<String, AttributeValue> item, Map<String, AttributeValue> key, java.time.Clock clock) {
+    try {
+      dynamo.putItem(r -> r.tableName(tableName).item(item)
+          .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
+          .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#ttl", TableDefinition.TTL))
+          .expressionAttributeValues(Map.of(":now", Attrs.n(clock.instant().getEpochSecond())))
+          .returnValuesOnConditionCheckFailure(
+              software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return java.util.Optional.empty();
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException known) {
+      Map<String, AttributeValue> old = known.hasItem() ? known.item() : Map.of();
+      if (old.isEmpty()) {
+        old = dynamo.getItem(r -> r.tableName(tableName).key(key).consistentRead(true)).item();
+      }
+      if (old == null || old.isEmpty()) {
+        return putUnlessLive(dynamo, tableName, item, key, clock); // deleted meanwhile
+      }
+      return java.util.Optional.of(old);
+    }
+  }
+
 
 
   static void queryAll(DynamoDbClient dynamo, QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> each) {

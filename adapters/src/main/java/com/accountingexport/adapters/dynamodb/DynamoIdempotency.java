@@ -11,8 +11,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Idempotency-Key claims of the document batches: {@code PK = T#<t>#IDEMB#<keyHash>}, {@code SK =
@@ -43,24 +41,10 @@ public final class DynamoIdempotency implements IdempotencyStore {
     Map<String, AttributeValue> item = new HashMap<>(key(tenant, keyHash));
     item.put(REQUEST_HASH, Attrs.s(requestHash));
     item.put(TableDefinition.TTL, Attrs.n(expiresAt.getEpochSecond()));
-    try {
-      dynamo.putItem(r -> r.tableName(tableName).item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
-          .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#ttl", TableDefinition.TTL))
-          .expressionAttributeValues(Map.of(":now", Attrs.n(clock.instant().getEpochSecond())))
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-      return Optional.empty();
-    } catch (ConditionalCheckFailedException known) {
-      Map<String, AttributeValue> old = known.hasItem() ? known.item() : Map.of();
-      if (old.isEmpty()) {
-        old = dynamo.getItem(r -> r.tableName(tableName).key(key(tenant, keyHash)).consistentRead(true)).item();
-      }
-      if (old == null || old.isEmpty()) {
-        return claim(tenant, keyHash, requestHash, expiresAt); // forgotten meanwhile
-      }
+    return DynamoCalls.putUnlessLive(dynamo, tableName, item, key(tenant, keyHash), clock).map(old -> {
       AttributeValue answer = old.get(ANSWER);
-      return Optional.of(new Remembered(Attrs.getS(old, REQUEST_HASH), answer == null ? null : answer.b().asByteArray()));
-    }
+      return new Remembered(Attrs.getS(old, REQUEST_HASH), answer == null ? null : answer.b().asByteArray());
+    });
   }
 
   @Override

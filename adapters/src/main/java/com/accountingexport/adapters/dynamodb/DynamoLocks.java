@@ -16,8 +16,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The generation locks (a lease per tenant + name, renewable by its owner) and the idempotency
@@ -74,29 +72,8 @@ final class DynamoLocks {
     item.put(REQUEST_HASH, Attrs.s(requestHash));
     item.put(ExportItemMapper.EXPORT_ID, Attrs.s(exportId));
     item.put(TTL, Attrs.n(expiresAt.getEpochSecond()));
-    PutItemRequest put = PutItemRequest.builder()
-        .tableName(tableName)
-        .item(item)
-        .conditionExpression("attribute_not_exists(#pk) OR #ttl < :now")
-        .expressionAttributeNames(Map.of("#pk", PK, "#ttl", TTL))
-        .expressionAttributeValues(Map.of(":now", Attrs.n(clock.instant().getEpochSecond())))
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-        .build();
-    try {
-      dynamo.putItem(put);
-      return Optional.empty();
-    } catch (ConditionalCheckFailedException known) {
-      Map<String, AttributeValue> old = known.hasItem() ? known.item() : Map.of();
-      if (old.isEmpty()) {
-        // the refusal came without the record (should not happen): read it
-        old = dynamo.getItem(r -> r.tableName(tableName).key(ExportItemMapper.idempotencyKey(tenant, keyHash))
-            .consistentRead(true)).item();
-      }
-      if (old == null || old.isEmpty()) {
-        return rememberIdempotency(tenant, keyHash, requestHash, exportId, expiresAt); // forgotten meanwhile
-      }
-      return Optional.of(new IdempotencyRecord(Attrs.getS(old, REQUEST_HASH), Attrs.getS(old, ExportItemMapper.EXPORT_ID)));
-    }
+    return DynamoCalls.putUnlessLive(dynamo, tableName, item, ExportItemMapper.idempotencyKey(tenant, keyHash), clock)
+        .map(old -> new IdempotencyRecord(Attrs.getS(old, REQUEST_HASH), Attrs.getS(old, ExportItemMapper.EXPORT_ID)));
   }
 
   public void forgetIdempotency(TenantId tenant, String keyHash) {
