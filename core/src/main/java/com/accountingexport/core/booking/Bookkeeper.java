@@ -628,8 +628,21 @@ public final class Bookkeeper {
       case PURCHASE_INVOICE, PURCHASE_CREDIT_NOTE -> own;
       case EXPENSE_REPORT -> own != null ? own : accounts.expenses();
       case DEPOSIT_INVOICE -> own != null && own.startsWith("419") ? own : accounts.customerDeposits();
-      default -> own != null ? own : line.kind() == LineKind.GOODS ? accounts.revenueGoods() : accounts.revenueServices();
+      default -> revenueAccount(accounts, line);
     };
+  }
+
+  /**
+   * The revenue account a sales line (invoice, credit note, cash sale) is booked on: its
+   * {@code accountNumber} trimmed, else {@code revenueGoods} for goods, {@code revenueServices}
+   * otherwise (ACCOUNTING §1). Also what the deferred-revenue report reads.
+   */
+  public static String revenueAccount(AccountMapping accounts, DocumentLine line) {
+    String own = line.accountNumber() == null || line.accountNumber().isBlank() ? null : line.accountNumber().trim();
+    if (own != null) {
+      return own;
+    }
+    return line.kind() == LineKind.GOODS ? accounts.revenueGoods() : accounts.revenueServices();
   }
 
   private String vatAccount(Document d, DocumentLine line, String lineAccount) {

@@ -1,13 +1,13 @@
 package com.accountingexport.core.report;
 
 import com.accountingexport.core.booking.AccountLabels;
+import com.accountingexport.core.booking.Bookkeeper;
 import com.accountingexport.core.booking.EntryLine;
 import com.accountingexport.core.booking.JournalEntry;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.document.Document;
 import com.accountingexport.core.document.DocumentLine;
 import com.accountingexport.core.document.DocumentType;
-import com.accountingexport.core.document.LineKind;
 import com.accountingexport.core.document.PieceOrder;
 import com.accountingexport.core.document.ServicePeriod;
 import com.accountingexport.core.money.Money;
@@ -39,10 +39,9 @@ import java.util.TreeMap;
  * by line (the journal converts per account and rate: a foreign document may differ by a cent).
  *
  * <p>The revenue account of a line is the Bookkeeper's (ACCOUNTING §1): its {@code accountNumber},
- * else 707 for goods, 706 otherwise ({@code revenueGoods}/{@code revenueServices}). That rule is
- * private to the Bookkeeper, so it is worked out here again ({@link #revenueAccount}); a test books
- * documents with the Bookkeeper to keep both in step. {@link #add(Document, String)} puts every line
- * on one account instead.
+ * else 707 for goods, 706 otherwise ({@code revenueGoods}/{@code revenueServices}), read from
+ * {@link Bookkeeper#revenueAccount}; a test books documents with the Bookkeeper to check the
+ * amounts per account agree. {@link #add(Document, String)} puts every line on one account instead.
  *
  * <p>Rows: one per (revenue account, document, service period), the lines of one document sharing
  * an account and a period summed (their share is computed once, on the sum); sorted by account,
@@ -114,7 +113,7 @@ public final class DeferredRevenue {
           || line.netAmount() == null || isDeposit(line.accountNumber())) {
         continue;
       }
-      String account = forced != null ? forced : revenueAccount(accounts, line);
+      String account = forced != null ? forced : Bookkeeper.revenueAccount(accounts, line);
       BigDecimal net = d.isEuro() ? line.netAmount()
           : line.netAmount().divide(d.exchangeRate(), Money.SCALE, RoundingMode.HALF_UP);
       String number = d.pieceRef() == null ? "" : d.pieceRef();
@@ -137,19 +136,6 @@ public final class DeferredRevenue {
   private boolean isDeposit(String account) {
     String a = account == null ? "" : account.trim();
     return !a.isEmpty() && (a.startsWith("4191") || a.equals(accounts.customerDeposits()));
-  }
-
-  /**
-   * The revenue account the Bookkeeper books a sales line on (invoice, credit note, cash sale): its
-   * {@code accountNumber} trimmed, else {@code revenueGoods} for goods, {@code revenueServices}
-   * otherwise.
-   */
-  static String revenueAccount(AccountMapping accounts, DocumentLine line) {
-    String own = line.accountNumber() == null || line.accountNumber().isBlank() ? null : line.accountNumber().trim();
-    if (own != null) {
-      return own;
-    }
-    return line.kind() == LineKind.GOODS ? accounts.revenueGoods() : accounts.revenueServices();
   }
 
   /** The share of {@code net} not earned at {@code at}: days of the period after it over all its days. */
