@@ -11,8 +11,7 @@ import com.accountingexport.core.error.Violation;
 import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportGenerator.GenerateRequest;
 import com.accountingexport.core.export.ExportGenerator.Generated;
-import com.accountingexport.core.format.ExportFormats;
-import com.accountingexport.core.format.ExportTemplate;
+import com.accountingexport.core.format.FormatCatalog;
 import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.settings.AutoExport;
@@ -33,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,6 +74,7 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
 
   private final ExportGenerator generator;
   private final SettingsService settings;
+  private final FormatCatalog formats;
   private final Clock clock;
 
   public EventsHandler() {
@@ -85,6 +84,7 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
   public EventsHandler(Wiring wiring) {
     this.generator = wiring.generator();
     this.settings = wiring.settings();
+    this.formats = wiring.formats();
     this.clock = wiring.clock();
     Priming.register(wiring);
   }
@@ -125,9 +125,9 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
       r.fail("detail.to", "INVALID_PERIOD", "must not be before detail.from (" + from + ")");
     }
     String format = r.text(detail, "detail", "format", false, 32);
-    if (format != null && !format.startsWith(ExportTemplate.ID_PREFIX) && ExportFormats.find(format).isEmpty()) {
-      r.fail("detail.format", "UNKNOWN_FORMAT", "must be one of " + new TreeSet<>(ExportFormats.ids())
-          + " or one of the tenant's export templates (tpl-…)");
+    if (format != null && tenant != null && TenantId.isValid(tenant)
+        && formats.find(new TenantId(tenant), format).isEmpty()) {
+      r.fail("detail.format", "UNKNOWN_FORMAT", "'" + format + "' is not one of " + formats.ids(new TenantId(tenant)));
     }
     List<String> journals = r.strings(detail, "detail", "journals", MAX_JOURNALS, JOURNAL_CODE, "a journal code such as VT");
     if (!r.ok()) {
