@@ -64,6 +64,7 @@ public final class Wiring {
   private final TemplateService templates;
   private final ReportService reports;
   private final IdempotencyStore idempotency;
+  private final com.accountingexport.core.service.CompanyService companies;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -129,6 +130,7 @@ public final class Wiring {
         config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);
+    this.companies = new com.accountingexport.core.service.CompanyService(settings, documents);
     this.http = new Http(routeHooks());
   }
 
@@ -150,6 +152,11 @@ public final class Wiring {
     WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
         : SfnWorkflowStarter.fromEnvironment(stateMachine);
     return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
+  }
+
+  /** {@code GET /tenants}: the companies a caller (a firm user above all) may act on. */
+  public com.accountingexport.core.service.CompanyService companies() {
+    return companies;
   }
 
   /** The Idempotency-Key claims of {@code POST /documents/batch}. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,6 +54,11 @@ public final class JwtSigner {
    * {@code email} is left out when null.
    */
   public IssuedToken issue(String subject, String tenant, String role, String email, Duration ttl) {
+    return issue(subject, tenant, role, email, List.of(), ttl);
+  }
+
+  /** The same with a firm user's {@code tenants} claim (the companies it serves; left out when empty). */
+  public IssuedToken issue(String subject, String tenant, String role, String email, List<String> tenants, Duration ttl) {
     Instant now = clock.instant();
     Instant exp = now.plus(ttl);
     Map<String, Object> claims = new LinkedHashMap<>();
@@ -63,6 +69,9 @@ public final class JwtSigner {
     claims.put("role", role);
     if (email != null) {
       claims.put("email", email);
+    }
+    if (tenants != null && !tenants.isEmpty()) {
+      claims.put("tenants", List.copyOf(tenants));
     }
     claims.put("iat", now.getEpochSecond());
     claims.put("nbf", now.getEpochSecond());

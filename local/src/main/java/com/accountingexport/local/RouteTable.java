@@ -73,6 +73,7 @@ public final class RouteTable {
         new Route("POST", "/exports/{exportId}/cancel", CANCEL),
         new Route("GET", "/settings", SETTINGS),
         new Route("PUT", "/settings", SETTINGS),
+        new Route("GET", "/tenants", SETTINGS),
         new Route("GET", "/formats", SETTINGS),
         new Route("GET", "/export-templates", SETTINGS),
         new Route("POST", "/export-templates", SETTINGS),

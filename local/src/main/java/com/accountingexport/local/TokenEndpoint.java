@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  * this route (it has no place in template.yaml): in AWS the platform's identity provider issues
  * tokens.
  *
- * <p>Body {@code {"tenant", "role"?, "sub"?, "email"?, "ttlSeconds"?}} → 200
+ * <p>Body {@code {"tenant", "role"?, "sub"?, "email"?, "tenants"?, "ttlSeconds"?}} ({@code tenants}: the
+ * companies a firm_user serves, its {@code tenants} claim) → 200
  * {@code {"token", "expiresAt"}}; every bad field → 400 VALIDATION_FAILED with one detail each.
  */
 final class TokenEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   static final String DEFAULT_SUBJECT = "local-user";
+  static final int MAX_TENANTS = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JwtSigner signer;
@@ -68,6 +70,24 @@ final class TokenEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     if (email != null && (email.length() > 254 || !email.matches("^[^@\\s]+@[^@\\s]+$"))) {
       details.add(new ErrorBodies.Detail("email", "INVALID_EMAIL", "must be an e-mail address"));
     }
+    List<String> tenants = new ArrayList<>();
+    JsonNode ts = body.get("tenants");
+    if (ts != null && !ts.isNull()) {
+      if (!ts.isArray() || ts.size() > MAX_TENANTS) {
+        details.add(new ErrorBodies.Detail("tenants", "INVALID_TENANTS",
+            "must be an array of at most " + MAX_TENANTS + " tenant ids (the companies a firm_user serves)"));
+      } else {
+        for (int i = 0; i < ts.size(); i++) {
+          JsonNode one = ts.get(i);
+          if (!one.isTextual() || !TenantId.isValid(one.asText())) {
+            details.add(new ErrorBodies.Detail("tenants[" + i + "]", "INVALID_TENANT",
+                "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+          } else {
+            tenants.add(one.asText());
+          }
+        }
+      }
+    }
     Duration ttl = JwtSigner.DEFAULT_TTL;
     JsonNode t = body.get("ttlSeconds");
     if (t != null && !t.isNull()) {
@@ -81,7 +101,7 @@ final class TokenEndpoint implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     if (!details.isEmpty()) {
       return invalid(details);
     }
-    JwtSigner.IssuedToken issued = signer.issue(sub, tenant, role, email, ttl);
+    JwtSigner.IssuedToken issued = signer.issue(sub, tenant, role, email, tenants, ttl);
     ObjectNode out = JSON.createObjectNode();
     out.put("token", issued.token());
     out.put("expiresAt", issued.expiresAt().toString());

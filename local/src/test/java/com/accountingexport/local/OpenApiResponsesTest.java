@@ -99,6 +99,10 @@ class OpenApiResponsesTest {
     call(documents, route("GET /documents").noToken());
 
     call(settings, route("GET /settings"));
+    call(settings, route("GET /tenants").tenant("cabinet").role("firm_user").claim("tenants", "[acme other]"));
+    call(settings, route("GET /tenants").role("company_user"));
+    call(settings, route("GET /tenants").query("cursor", "x"));
+    call(settings, route("GET /settings").header("X-Tenant", "other"));
     call(settings, route("PUT /settings").body("{\"defaultFormat\": \"csv\", \"accounts\": {\"vatCollectedByRate\": {\"5.50\": \"445713\"}}}"));
     call(settings, route("PUT /settings").role("company_user").body("{}"));
     call(settings, route("PUT /settings").body("{\"fiscalYearStart\": \"13-01\"}"));

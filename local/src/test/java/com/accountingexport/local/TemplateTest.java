@@ -69,6 +69,7 @@ class TemplateTest {
       Map.entry("POST /exports/{exportId}/cancel", "CancelFunction"),
       Map.entry("GET /settings", "SettingsFunction"),
       Map.entry("PUT /settings", "SettingsFunction"),
+      Map.entry("GET /tenants", "SettingsFunction"),
       Map.entry("GET /formats", "SettingsFunction"),
       Map.entry("GET /export-templates", "SettingsFunction"),
       Map.entry("POST /export-templates", "SettingsFunction"),

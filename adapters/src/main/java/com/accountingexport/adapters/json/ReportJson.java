@@ -1,14 +1,10 @@
 package com.accountingexport.adapters.json;
 
-import com.accountingexport.core.error.DomainException;
-import com.accountingexport.core.error.ErrorKind;
 import com.accountingexport.core.report.ReportColumn;
 import com.accountingexport.core.report.ReportTable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -17,12 +13,10 @@ import java.util.List;
  * numbers. Items are paged ({@code limit}, opaque {@code cursor}); the totals cover every row.
  */
 public final class ReportJson {
-  private static final String CURSOR_PREFIX = "row:";
-
   private ReportJson() {}
 
   public static ObjectNode write(ReportTable t, int limit, String cursor) {
-    int offset = offset(cursor, t.rows().size());
+    int offset = OffsetCursor.decode(cursor, t.rows().size());
     ObjectNode o = Json.object().put("report", t.id()).put("from", t.from() == null ? null : t.from().toString())
         .put("to", t.to() == null ? null : t.to().toString());
     ArrayNode columns = o.putArray("columns");
@@ -39,7 +33,7 @@ public final class ReportJson {
     } else {
       o.set("totals", row(t.columns(), t.totals()));
     }
-    o.put("nextCursor", end < t.rows().size() ? encode(end) : null);
+    o.put("nextCursor", end < t.rows().size() ? OffsetCursor.encode(end) : null);
     return o;
   }
 
@@ -61,25 +55,4 @@ public final class ReportJson {
     return r;
   }
 
-  private static String encode(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int offset(String cursor, int rows) {
-    if (cursor == null) {
-      return 0;
-    }
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (raw.startsWith(CURSOR_PREFIX)) {
-        int offset = Integer.parseInt(raw.substring(CURSOR_PREFIX.length()));
-        if (offset >= 0 && offset <= rows) {
-          return offset;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // the 400 below
-    }
-    throw new DomainException(ErrorKind.INVALID, "INVALID_CURSOR", "The cursor is not one this report gave out");
-  }
 }

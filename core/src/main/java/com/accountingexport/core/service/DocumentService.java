@@ -109,6 +109,51 @@ public final class DocumentService {
     return page.map(viewOf);
   }
 
+  /** One journal's documents of a period that no export holds: exportable ones and blocked ones. */
+  public record Pending(String journal, String label, long exportable, long blocked) {}
+
+  /** What waits to be exported in a period, per journal in book order (seed 004's "En cours"). */
+  public record PendingSummary(Period period, List<Pending> journals) {
+    public long exportable() {
+      return journals.stream().mapToLong(Pending::exportable).sum();
+    }
+
+    public long blocked() {
+      return journals.stream().mapToLong(Pending::blocked).sum();
+    }
+  }
+
+  /**
+   * The documents of {@code tenant}'s current fiscal year that no active export holds, counted per
+   * journal with the very states {@code GET /documents?state=exportable|blocked} shows, a page of
+   * {@value #COUNT_PAGE} documents at a time.
+   */
+  public PendingSummary pending(com.accountingexport.core.auth.TenantId tenant) {
+    TenantSettings s = settings.get(tenant);
+    LocalDate today = LocalDate.now(clock);
+    Period period = Period.resolve(null, null, today, s.fiscalYearStart());
+    DocumentLookup lookup = planner.lookup(tenant);
+    java.util.Map<com.accountingexport.core.booking.JournalKind, long[]> counts =
+        new java.util.EnumMap<>(com.accountingexport.core.booking.JournalKind.class);
+    for (var k : com.accountingexport.core.booking.JournalKind.values()) {
+      counts.put(k, new long[2]);
+    }
+    String cursor = null;
+    do {
+      Page<StoredDocument> page = documents.list(tenant, period, d -> !d.isExported(), cursor, COUNT_PAGE);
+      for (StoredDocument d : page.items()) {
+        boolean exportable = view(d, s, period, lookup).exportState() == ExportState.EXPORTABLE;
+        counts.get(d.document().journal())[exportable ? 0 : 1]++;
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    List<Pending> journals = new ArrayList<>();
+    counts.forEach((k, c) -> journals.add(new Pending(s.journalCode(k), k.defaultLabel(), c[0], c[1])));
+    return new PendingSummary(period, List.copyOf(journals));
+  }
+
+  private static final int COUNT_PAGE = 1000;
+
   private DocumentView view(Caller caller, StoredDocument stored, TenantSettings s, Period period) {
     return view(stored, s, period, planner.lookup(caller.tenant()));
   }

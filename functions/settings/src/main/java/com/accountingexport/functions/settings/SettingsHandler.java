@@ -30,6 +30,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
   private final FormatCatalog formats;
   private final TemplateService templates;
   private final Http http;
+  private final com.accountingexport.core.service.CompanyService companies;
 
   public SettingsHandler() {
     this(Wiring.fromEnvironment());
@@ -40,6 +41,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
     this.formats = wiring.formats();
     this.templates = wiring.templates();
     this.http = wiring.http();
+    this.companies = wiring.companies();
     Priming.register(wiring);
   }
 
@@ -53,6 +55,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
         TenantSettings merged = SettingsJson.merge(settings.get(caller), req.json(), formats.ids(caller.tenant()));
         yield Response.ok(SettingsJson.write(settings.put(caller, merged)));
       }
+      case "GET /tenants" -> tenants(req);
       case "GET /formats" -> {
         var caller = req.caller();
         Access.require(caller, settings.get(caller), Screen.EXPORTS);
@@ -79,5 +82,17 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
       }
       default -> HttpErrors.routeNotFound(req.route());
     });
+  }
+
+  /** The companies of the caller from the cursor's offset: {@code limit} of them, each read on its own. */
+  private Response tenants(com.accountingexport.adapters.http.Request req) {
+    var caller = req.caller();
+    req.onlyQuery(java.util.Set.of("limit", "cursor"));
+    int limit = req.limit();
+    int offset = com.accountingexport.adapters.json.OffsetCursor.decode(req.query("cursor"), companies.count(caller));
+    var items = companies.list(caller, offset, limit);
+    int next = offset + items.size();
+    var page = new com.accountingexport.core.port.Page<>(items, next < companies.count(caller) ? com.accountingexport.adapters.json.OffsetCursor.encode(next) : null);
+    return Response.ok(com.accountingexport.adapters.json.PageJson.write(page, com.accountingexport.adapters.json.CompanyJson::write));
   }
 }
