@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * READY http://localhost:3000
  * DEMO_TOKEN eyJ...
+ * DEMO_FIRM_TOKEN eyJ...
  * MAIL http://localhost:NNNNN/store
  * </pre>
  * Logs go to stderr. Ctrl-C / SIGTERM stop everything (the mail emulator's processes too).
@@ -48,10 +49,13 @@ public final class LocalMain {
     String token = runtime.demoToken();
     System.out.println("READY " + base);
     System.out.println("DEMO_TOKEN " + token);
+    System.out.println("DEMO_FIRM_TOKEN " + runtime.demoFirmToken());
     System.out.println("MAIL " + runtime.mailStoreUri().map(Object::toString).orElse("none (no mail emulator)"));
     System.out.flush();
     System.err.println();
     System.err.println("  Try:  curl -s -H \"Authorization: Bearer $DEMO_TOKEN\" " + base + "/documents?state=blocked");
+    System.err.println("  As the demo firm:  curl -s -H \"Authorization: Bearer $DEMO_FIRM_TOKEN\" " + base + "/tenants"
+        + "   (then -H \"X-Tenant: " + DemoData.TENANT + "\" on any route)");
     System.err.println("  Other tenants and roles: curl -s -X POST " + base
         + "/local/token -d '{\"tenant\":\"acme\",\"role\":\"company_user\"}'");
     runtime.mailStoreUri().ifPresent(m -> System.err.println("  Mails sent: curl -s " + m));

@@ -307,6 +307,15 @@ public final class LocalRuntime implements AutoCloseable {
     return token(DemoData.TENANT, "company_admin", "demo-admin", "admin@demo-informatique.fr", JwtSigner.DEFAULT_TTL).token();
   }
 
+  /** The firm (tenant {@value #DEMO_FIRM}) serving the demo company: a firm_user token, valid 8 hours. */
+  public String demoFirmToken() {
+    return signer.issue("demo-firm-user", DEMO_FIRM, "firm_user", "collaborateur@cabinet-demo.fr",
+        java.util.List.of(DemoData.TENANT), JwtSigner.DEFAULT_TTL).token();
+  }
+
+  /** The demo accounting firm's own tenant. */
+  public static final String DEMO_FIRM = "cabinet-demo";
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
