@@ -21,10 +21,8 @@ import com.accountingexport.core.settings.VatRegime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Documents and settings with every field set to something other than its default. */
 final class Fixtures {
