@@ -137,6 +137,7 @@ public final class Wiring {
   /** What runs around every route, in order: rights before the route; the audit log after it. */
   private java.util.List<com.accountingexport.adapters.http.RouteHooks> routeHooks() {
     java.util.List<com.accountingexport.adapters.http.RouteHooks> hooks = new java.util.ArrayList<>();
+    hooks.add(new com.accountingexport.adapters.http.RightsGuard(settings)); // first: nothing runs for a refused caller
     return hooks;
   }
 

@@ -11,6 +11,7 @@ import static com.accountingexport.adapters.dynamodb.Attrs.putMoney;
 import static com.accountingexport.adapters.dynamodb.Attrs.putS;
 import static com.accountingexport.adapters.dynamodb.Attrs.putStrings;
 
+import com.accountingexport.core.auth.Level;
 import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.auth.TenantId;
@@ -38,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>{@code fiscalYearStart} is {@code "MM-dd"}; enums are stored by wire name ({@code vatRegimeServices},
  * roles, screens) and journal kinds by their lower-case name ({@code sales}); {@code journalCodes} and
- * {@code accounts.vatCollectedByRate} are maps; {@code pageAccess} maps a screen to the list of roles
- * (a list, not a set: a screen may be shown to no role, and DynamoDB has no empty sets);
+ * {@code accounts.vatCollectedByRate} are maps; {@code pageAccess} maps a screen to a map of role to
+ * level ({@code {exports: {company_user: "read", ...}}}); items written before levels existed map a
+ * screen to the list of the roles that saw it, read as write for them and none for the others;
  * {@code backgroundThreshold} is a number, {@code locale} the
  * language's wire name ({@code fr}, {@code en}; an item without it reads as {@code fr}). A field missing from an
  * older item reads as its default, so adding a setting needs no migration.
@@ -122,8 +124,11 @@ public final class SettingsItemMapper {
     item.put(BACKGROUND_THRESHOLD, Attrs.n(s.backgroundThreshold()));
     putS(item, SIREN, s.siren());
     Map<String, AttributeValue> access = new HashMap<>();
-    s.pageAccess().forEach((screen, roles) -> access.put(screen.wire(),
-        Attrs.l(roles.stream().sorted().map(r -> Attrs.s(r.wire())).toList())));
+    s.pageAccess().forEach((screen, levels) -> {
+      Map<String, AttributeValue> byRole = new HashMap<>();
+      levels.forEach((role, level) -> putS(byRole, role.wire(), level.wire()));
+      access.put(screen.wire(), Attrs.m(byRole));
+    });
     item.put(PAGE_ACCESS, Attrs.m(access));
     putS(item, LOCALE, s.language().wire());
     if (s.notifyAbove() != null) {
@@ -252,18 +257,27 @@ public final class SettingsItemMapper {
     return codes;
   }
 
-  private static Map<Screen, Set<Role>> pageAccess(Map<String, AttributeValue> stored) {
+  private static Map<Screen, Map<Role, Level>> pageAccess(Map<String, AttributeValue> stored) {
     if (stored == null) {
       return null; // TenantSettings fills in the default access
     }
-    Map<Screen, Set<Role>> access = new EnumMap<>(Screen.class);
-    stored.forEach((name, roles) -> {
+    Map<Screen, Map<Role, Level>> access = new EnumMap<>(Screen.class);
+    stored.forEach((name, value) -> {
       Screen screen = Screen.fromWire(name).orElseThrow(() -> unknown(PAGE_ACCESS, name));
-      Set<Role> set = EnumSet.noneOf(Role.class);
-      for (AttributeValue role : roles.hasL() ? roles.l() : List.<AttributeValue>of()) {
-        set.add(Role.fromWire(role.s()).orElseThrow(() -> unknown(PAGE_ACCESS + "." + name, role.s())));
+      if (value.hasM()) {
+        Map<Role, Level> levels = new EnumMap<>(Role.class);
+        value.m().forEach((role, level) -> levels.put(
+            Role.fromWire(role).orElseThrow(() -> unknown(PAGE_ACCESS + "." + name, role)),
+            Level.fromWire(level.s()).orElseThrow(() -> unknown(PAGE_ACCESS + "." + name + "." + role, level.s()))));
+        access.put(screen, levels);
+      } else {
+        // the old shape: the roles that saw the screen
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (AttributeValue role : value.hasL() ? value.l() : List.<AttributeValue>of()) {
+          roles.add(Role.fromWire(role.s()).orElseThrow(() -> unknown(PAGE_ACCESS + "." + name, role.s())));
+        }
+        access.putAll(TenantSettings.fromRoles(Map.of(screen, roles)));
       }
-      access.put(screen, set);
     });
     return access;
   }

@@ -1,5 +1,6 @@
 package com.accountingexport.adapters.json;
 
+import com.accountingexport.core.auth.Level;
 import com.accountingexport.core.auth.Role;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.booking.JournalKind;
@@ -50,6 +51,11 @@ public final class SettingsJson {
       "defaultFormat", "journalCodes", "accounts", "notificationEmails", "backgroundThreshold", "depositsAsPayments",
       "pageAccess", "siren", "locale", "autoExport", "notifyAbove", "company", "paymentTermsDays", "latePenaltyRate",
       "defaultPdf");
+  private static final Set<String> PAGES =
+      Arrays.stream(Screen.values()).map(Screen::wire).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> ROLES =
+      Arrays.stream(Role.values()).map(Role::wire).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Pattern ROLE = Pattern.compile("^(firm_user|company_admin|company_user)$");
   private static final Set<String> AUTO_EXPORT_FIELDS = Set.of("enabled", "dayOfMonth", "journals", "format");
 
   private SettingsJson() {}
@@ -108,20 +114,7 @@ public final class SettingsJson {
           + " deposits' VAT unbooked. Deposit invoices are booked D 411 / C 4191 / C 4457x and deducted by the final"
           + " invoice (README, \"Deposits\"); send false or leave the field out");
     }
-    Map<Screen, Set<Role>> access = new EnumMap<>(current.pageAccess());
-    JsonNode pa = r.object(n, "", "pageAccess", false);
-    if (pa != null) {
-      r.onlyFields(pa, "pageAccess", Set.of("exports", "vatSummary", "chartOfAccounts"));
-      for (Screen s : Screen.values()) {
-        List<String> roles = r.strings(pa, "pageAccess", s.wire(), 3, Pattern.compile("^(firm_user|company_admin|company_user)$"),
-            "one of firm_user, company_admin, company_user");
-        if (roles != null) {
-          Set<Role> set = EnumSet.noneOf(Role.class);
-          roles.forEach(x -> set.add(Role.fromWire(x).orElseThrow()));
-          access.put(s, set);
-        }
-      }
-    }
+    Map<Screen, Map<Role, Level>> access = pageAccess(current, r.object(n, "", "pageAccess", false), r);
     String siren = current.siren();
     JsonNode sirenNode = n.get("siren");
     if (sirenNode != null) {
@@ -211,6 +204,62 @@ public final class SettingsJson {
             + "' is not one of this tenant's journals " + codes.values().stream().sorted().toList() + hint);
       }
     }
+  }
+
+  /**
+   * {@code pageAccess}: per page, the level of each role ({@code {"exports": {"company_user": "read"}}});
+   * only the page/role pairs given change. The old form, an array of the roles that see a page, still
+   * works: listed roles get write, the others none. Lowering the company admin's {@code settings}
+   * level is refused (ADMIN_LOCKOUT): a company must never lock itself out of its settings; the old
+   * form, which could not name that level, leaves it as it is.
+   */
+  private static Map<Screen, Map<Role, Level>> pageAccess(TenantSettings current, JsonNode pa, JsonReader r) {
+    Map<Screen, Map<Role, Level>> access = new EnumMap<>(Screen.class);
+    current.pageAccess().forEach((page, levels) -> access.put(page, new EnumMap<>(levels)));
+    if (pa == null) {
+      return access;
+    }
+    r.onlyFields(pa, "pageAccess", PAGES);
+    for (Screen page : Screen.values()) {
+      JsonNode node = pa.get(page.wire());
+      String path = "pageAccess." + page.wire();
+      if (node == null) {
+        continue;
+      }
+      if (node.isArray()) {
+        List<String> roles = r.strings(pa, "pageAccess", page.wire(), Role.values().length, ROLE,
+            "one of " + ROLES.stream().sorted().toList());
+        if (roles != null) {
+          Set<Role> listed = EnumSet.noneOf(Role.class);
+          roles.stream().map(Role::fromWire).flatMap(java.util.Optional::stream).forEach(listed::add);
+          access.get(page).putAll(TenantSettings.fromRoles(Map.of(page, listed)).get(page));
+          if (page == Screen.SETTINGS) {
+            access.get(page).put(Role.COMPANY_ADMIN, Level.WRITE);
+          }
+        }
+      } else if (node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          var e = it.next();
+          String field = path + "." + e.getKey();
+          Role role = Role.fromWire(e.getKey()).orElse(null);
+          Level level = e.getValue().isTextual() ? Level.fromWire(e.getValue().textValue()).orElse(null) : null;
+          if (role == null) {
+            r.fail(field, "UNKNOWN_ROLE", "is not a role; known: " + ROLES.stream().sorted().toList());
+          } else if (level == null) {
+            r.fail(field, "INVALID_VALUE", "must be one of none, read, write");
+          } else if (page == Screen.SETTINGS && role == Role.COMPANY_ADMIN && level != Level.WRITE) {
+            r.fail(field, "ADMIN_LOCKOUT", "a company admin always keeps settings write, so that the company can"
+                + " never lock itself out of its settings");
+          } else {
+            access.get(page).put(role, level);
+          }
+        }
+      } else {
+        r.fail(path, "INVALID_TYPE", "must be an object of levels per role such as {\"company_user\": \"read\"}"
+            + " (or, the old form, an array of roles)");
+      }
+    }
+    return access;
   }
 
   /** {@code locale}: {@code fr} or {@code en}, nothing else (not even an empty string); null keeps the current one. */
@@ -344,8 +393,10 @@ public final class SettingsJson {
     ae.put("format", auto.format());
     ObjectNode pa = o.putObject("pageAccess");
     for (Screen sc : Screen.values()) {
-      ArrayNode roles = pa.putArray(sc.wire());
-      s.pageAccess().getOrDefault(sc, Set.of()).stream().sorted().map(Role::wire).forEach(roles::add);
+      ObjectNode levels = pa.putObject(sc.wire());
+      for (Role role : Role.values()) {
+        levels.put(role.wire(), s.level(sc, role).wire());
+      }
     }
     InvoicingJson.write(s.invoicing(), o);
     return o;

@@ -44,7 +44,9 @@ class DynamoSettingsRepositoryIT {
     assertEquals("VTE", item.get("journalCodes").m().get("sales").s());
     assertEquals("445712", item.get("accounts").m().get("vatCollectedByRate").m().get("20.00").s());
     assertEquals("250", item.get("backgroundThreshold").n());
-    assertEquals(0, item.get("pageAccess").m().get("vatSummary").l().size());
+    assertEquals("none", item.get("pageAccess").m().get("vatSummary").m().get("company_admin").s());
+    assertEquals("read", item.get("pageAccess").m().get("settings").m().get("company_user").s());
+    assertEquals("write", item.get("pageAccess").m().get("settings").m().get("company_admin").s());
     assertEquals("en", item.get("locale").s());
   }
 

@@ -1,6 +1,7 @@
 package com.accountingexport.adapters.dynamodb;
 
 import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.Level;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.booking.JournalKind;
 import com.accountingexport.core.document.Address;
@@ -20,10 +21,8 @@ import com.accountingexport.core.settings.VatRegime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Documents and settings with every field set to something other than its default. */
 final class Fixtures {
@@ -84,10 +83,14 @@ final class Fixtures {
         Map.of(JournalKind.SALES, "VTE", JournalKind.BANK, "BNP", JournalKind.PURCHASES, "ACH",
             JournalKind.CASH, "CAI", JournalKind.EXPENSES, "NF"),
         accounts, List.of("cfo@example.fr", "cabinet@example.fr"), 250,
-        Map.<Screen, Set<Role>>of(
-            Screen.EXPORTS, EnumSet.of(Role.FIRM_USER, Role.COMPANY_USER),
-            Screen.VAT_SUMMARY, EnumSet.noneOf(Role.class),
-            Screen.CHART_OF_ACCOUNTS, EnumSet.of(Role.COMPANY_ADMIN)),
+        Map.of(
+            Screen.EXPORTS, Map.of(Role.FIRM_USER, Level.WRITE, Role.COMPANY_ADMIN, Level.READ,
+                Role.COMPANY_USER, Level.READ),
+            Screen.VAT_SUMMARY, Map.of(Role.FIRM_USER, Level.NONE, Role.COMPANY_ADMIN, Level.NONE,
+                Role.COMPANY_USER, Level.NONE),
+            Screen.CHART_OF_ACCOUNTS, Map.of(Role.FIRM_USER, Level.NONE, Role.COMPANY_ADMIN, Level.WRITE,
+                Role.COMPANY_USER, Level.NONE),
+            Screen.SETTINGS, Map.of(Role.FIRM_USER, Level.READ, Role.COMPANY_USER, Level.READ)),
         "732829320", Language.EN, null, 40).withInvoicing(new com.accountingexport.core.settings.Invoicing(
             new com.accountingexport.core.settings.Company("Formations Dupont", "SAS", dec("10000.00"),
                 new Address("12 rue des Lilas", null, "69003", "Lyon", "FR", null), "732829320", "73282932000074",

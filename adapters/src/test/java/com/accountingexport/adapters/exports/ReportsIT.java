@@ -162,12 +162,8 @@ class ReportsIT {
 
     // a role outside the VAT-summary page that may see exports gets its own ZIP, without the VAT summary
     var s = wiring.settings().get(TENANT);
-    var access = new java.util.EnumMap<>(s.pageAccess());
-    access.put(com.accountingexport.core.auth.Screen.EXPORTS, java.util.Set.of(Role.COMPANY_ADMIN, Role.COMPANY_USER));
-    wiring.settings().put(ADMIN, new com.accountingexport.core.settings.TenantSettings(s.fiscalYearStart(),
-        s.vatRegimeServices(), s.numberingPattern(), s.defaultFormat(), s.journalCodes(), s.accounts(),
-        s.notificationEmails(), s.backgroundThreshold(), access, s.siren(), s.language(), s.autoExport(), s.notifyAbove(),
-        s.invoicing()));
+    wiring.settings().put(ADMIN, s.withLevel(com.accountingexport.core.auth.Screen.EXPORTS, Role.COMPANY_USER,
+        com.accountingexport.core.auth.Level.READ));
     Caller user = new Caller(TENANT, "u2", Role.COMPANY_USER, "user@reports.test");
     byte[] userZip = ExportFormatsIT.fetch(wiring.reports().everything(user, e.id()));
     List<String> userEntries = new ArrayList<>();

@@ -60,6 +60,11 @@ public class DomainException extends RuntimeException {
     return new DomainException(ErrorKind.FORBIDDEN, "FORBIDDEN", message);
   }
 
+  /** 403 with the details that name what is missing (e.g. the page and role of a lacking permission). */
+  public static DomainException forbidden(String message, List<Violation> details) {
+    return new DomainException(ErrorKind.FORBIDDEN, "FORBIDDEN", message, details);
+  }
+
   private static String describe(Violation v) {
     return v.field() == null ? v.message() : v.field() + " " + v.message();
   }

@@ -1,9 +1,9 @@
 package com.accountingexport.core.service;
 
 import com.accountingexport.core.auth.Caller;
-import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.Permission;
+import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.auth.TenantId;
-import com.accountingexport.core.error.DomainException;
 import com.accountingexport.core.port.SettingsRepository;
 import com.accountingexport.core.settings.TenantSettings;
 import java.util.List;
@@ -29,17 +29,26 @@ public final class SettingsService {
     return repository.autoExportTenants(dayOfMonth);
   }
 
-  /** Saves new settings; only company admins and firm users may. */
+  /** {@code GET /settings}: the settings, for the roles with {@code settings:read}. */
+  public TenantSettings view(Caller caller) {
+    TenantSettings s = get(caller);
+    Access.require(caller, s, Permission.read(Screen.SETTINGS));
+    return s;
+  }
+
+  /** Saves new settings; only the roles with {@code settings:write} may (company admins always do). */
   public TenantSettings put(Caller caller, TenantSettings settings) {
-    requireAdmin(caller);
+    requireWrite(caller);
     repository.save(caller.tenant(), settings);
     return settings;
   }
 
-  /** Checked before a request body is even read: a company user learns nothing from validation errors. */
-  public void requireAdmin(Caller caller) {
-    if (caller.role() != Role.COMPANY_ADMIN && caller.role() != Role.FIRM_USER) {
-      throw DomainException.forbidden("Only a company admin or a firm user may change the settings");
-    }
+  /**
+   * {@code settings:write}, the permission matrix's rule for changing the configuration (settings,
+   * templates). Checked before a request body is even read: a caller without it learns nothing from
+   * validation errors.
+   */
+  public void requireWrite(Caller caller) {
+    Access.require(caller, get(caller), Permission.write(Screen.SETTINGS));
   }
 }

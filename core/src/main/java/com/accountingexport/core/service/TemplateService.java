@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /export-templates}: a tenant's own column layouts. Reading needs the exports page;
- * creating, changing and deleting is for admins and firm users, like the settings. A template that
+ * {@code /export-templates}: a tenant's own column layouts. Reading needs {@code exports:read};
+ * creating, changing and deleting needs {@code settings:write}, like the settings. A template that
  * is the tenant's default format (or its automatic export's) cannot be deleted.
  */
 public final class TemplateService {
@@ -30,9 +30,9 @@ public final class TemplateService {
     this.clock = clock;
   }
 
-  /** Checked before a request body is read, as for the settings. */
-  public void requireAdmin(Caller caller) {
-    settings.requireAdmin(caller);
+  /** {@code settings:write}, checked before a request body is read, as for the settings. */
+  public void requireWrite(Caller caller) {
+    settings.requireWrite(caller);
   }
 
   public List<ExportTemplate> list(Caller caller) {
@@ -47,7 +47,7 @@ public final class TemplateService {
 
   /** Stores {@code content} (its id, version and dates are ignored) as a new template. */
   public ExportTemplate create(Caller caller, ExportTemplate content) {
-    settings.requireAdmin(caller);
+    settings.requireWrite(caller);
     requireValid(content);
     if (templates.list(caller.tenant()).size() >= ExportTemplate.MAX_TEMPLATES) {
       throw DomainException.conflict("TOO_MANY_TEMPLATES",
@@ -67,7 +67,7 @@ public final class TemplateService {
 
   /** Replaces the template's content; its version goes up by one, so files are rendered again in the new layout. */
   public ExportTemplate update(Caller caller, String id, ExportTemplate content) {
-    settings.requireAdmin(caller);
+    settings.requireWrite(caller);
     ExportTemplate current = load(caller, id);
     requireValid(content);
     ExportTemplate revised = current.revised(content, clock.instant());
@@ -78,7 +78,7 @@ public final class TemplateService {
   }
 
   public void delete(Caller caller, String id) {
-    settings.requireAdmin(caller);
+    settings.requireWrite(caller);
     ExportTemplate current = load(caller, id);
     TenantSettings s = settings.get(caller.tenant());
     boolean auto = s.autoExport() != null && id.equals(s.autoExport().format());

@@ -1,14 +1,14 @@
 package com.accountingexport.core.settings;
 
-import com.accountingexport.core.auth.Screen;
+import com.accountingexport.core.auth.Level;
 import com.accountingexport.core.auth.Role;
+import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.booking.JournalKind;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One tenant's settings. A tenant seen for the first time works at once on {@link #defaults()}.
@@ -23,6 +23,9 @@ import java.util.Set;
  * @param notifyAbove exports generated in the request (below {@code backgroundThreshold}) with more
  *     documents than this also send the READY / FAILED mail; null = only background exports do
  * @param invoicing the seller and terms printed on rendered invoice PDFs, and the default bundles
+ * @param pageAccess per page, the level of each role (seed 004): every page and role is present, pages
+ *     and roles not given take {@link #defaultPageAccess()}; a company admin always keeps
+ *     {@code settings: write}, so that a company can never lock itself out of its own settings
  */
 public record TenantSettings(
     MonthDay fiscalYearStart,
@@ -33,7 +36,7 @@ public record TenantSettings(
     AccountMapping accounts,
     List<String> notificationEmails,
     int backgroundThreshold,
-    Map<Screen, Set<Role>> pageAccess,
+    Map<Screen, Map<Role, Level>> pageAccess,
     String siren,
     Language language,
     AutoExport autoExport,
@@ -51,12 +54,7 @@ public record TenantSettings(
       codes.putAll(journalCodes);
     }
     journalCodes = java.util.Collections.unmodifiableMap(codes); // in book order (VT, BQ, AC, CA, NDF, OD)
-    EnumMap<Screen, Set<Role>> access = new EnumMap<>(Screen.class);
-    access.putAll(defaultPageAccess());
-    if (pageAccess != null) {
-      pageAccess.forEach((p, roles) -> access.put(p, Set.copyOf(roles)));
-    }
-    pageAccess = Map.copyOf(access);
+    pageAccess = completePageAccess(pageAccess);
     notificationEmails = notificationEmails == null ? List.of() : List.copyOf(notificationEmails);
     language = language == null ? Language.FR : language;
     autoExport = AutoExport.DISABLED.equals(autoExport) ? null : autoExport;
@@ -66,7 +64,7 @@ public record TenantSettings(
   /** Settings with the default invoicing (the record as it was before {@code invoicing}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren, Language language, AutoExport autoExport,
+      int backgroundThreshold, Map<Screen, Map<Role, Level>> pageAccess, String siren, Language language, AutoExport autoExport,
       Integer notifyAbove) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
         backgroundThreshold, pageAccess, siren, language, autoExport, notifyAbove, null);
@@ -87,7 +85,7 @@ public record TenantSettings(
   /** Settings whose synchronous exports send no mail (the record as it was before {@code notifyAbove}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren,
+      int backgroundThreshold, Map<Screen, Map<Role, Level>> pageAccess, String siren,
       Language language, AutoExport autoExport) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
         backgroundThreshold, pageAccess, siren, language, autoExport, null);
@@ -96,7 +94,7 @@ public record TenantSettings(
   /** Settings without a monthly export (the record as it was before {@code autoExport}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren,
+      int backgroundThreshold, Map<Screen, Map<Role, Level>> pageAccess, String siren,
       Language language) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
         backgroundThreshold, pageAccess, siren, language, null);
@@ -105,7 +103,7 @@ public record TenantSettings(
   /** Settings in French (the record as it was before {@code language}). */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess, String siren) {
+      int backgroundThreshold, Map<Screen, Map<Role, Level>> pageAccess, String siren) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
         backgroundThreshold, pageAccess, siren, Language.FR, null);
   }
@@ -113,7 +111,7 @@ public record TenantSettings(
   /** Settings without a SIREN, in French. */
   public TenantSettings(MonthDay fiscalYearStart, VatRegime vatRegimeServices, String numberingPattern,
       String defaultFormat, Map<JournalKind, String> journalCodes, AccountMapping accounts, List<String> notificationEmails,
-      int backgroundThreshold, Map<Screen, Set<Role>> pageAccess) {
+      int backgroundThreshold, Map<Screen, Map<Role, Level>> pageAccess) {
     this(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts, notificationEmails,
         backgroundThreshold, pageAccess, null, Language.FR, null);
   }
@@ -140,13 +138,67 @@ public record TenantSettings(
     return autoExport == null ? AutoExport.DISABLED : autoExport;
   }
 
-  /** Firm users and company admins see every page; plain company users see none until allowed. */
-  public static Map<Screen, Set<Role>> defaultPageAccess() {
-    Map<Screen, Set<Role>> m = new EnumMap<>(Screen.class);
+  /**
+   * Firm users and company admins may change every page; plain company users see none until an admin
+   * allows them (seed 004).
+   */
+  public static Map<Screen, Map<Role, Level>> defaultPageAccess() {
+    Map<Screen, Map<Role, Level>> m = new EnumMap<>(Screen.class);
     for (Screen p : Screen.values()) {
-      m.put(p, EnumSet.of(Role.FIRM_USER, Role.COMPANY_ADMIN));
+      Map<Role, Level> levels = new EnumMap<>(Role.class);
+      levels.put(Role.FIRM_USER, Level.WRITE);
+      levels.put(Role.COMPANY_ADMIN, Level.WRITE);
+      levels.put(Role.COMPANY_USER, Level.NONE);
+      m.put(p, levels);
     }
     return m;
+  }
+
+  /**
+   * The level maps of the old form, where a page listed the roles that see it: a listed role gets
+   * WRITE (it could do everything on the page), an unlisted one NONE. Only the pages given are in
+   * the result (the others keep their level when merged).
+   */
+  public static Map<Screen, Map<Role, Level>> fromRoles(Map<Screen, ? extends Collection<Role>> rolesPerPage) {
+    Map<Screen, Map<Role, Level>> m = new EnumMap<>(Screen.class);
+    rolesPerPage.forEach((page, roles) -> {
+      Map<Role, Level> levels = new EnumMap<>(Role.class);
+      for (Role r : Role.values()) {
+        levels.put(r, roles.contains(r) ? Level.WRITE : Level.NONE);
+      }
+      m.put(page, levels);
+    });
+    return m;
+  }
+
+  /** The defaults, overlaid with the page/role pairs {@code given} names, and the admin's settings lock. */
+  private static Map<Screen, Map<Role, Level>> completePageAccess(Map<Screen, Map<Role, Level>> given) {
+    Map<Screen, Map<Role, Level>> all = defaultPageAccess();
+    if (given != null) {
+      given.forEach((page, levels) -> {
+        if (levels != null) {
+          levels.forEach((role, level) -> all.get(page).put(role, level == null ? Level.NONE : level));
+        }
+      });
+    }
+    all.get(Screen.SETTINGS).put(Role.COMPANY_ADMIN, Level.WRITE);
+    Map<Screen, Map<Role, Level>> frozen = new EnumMap<>(Screen.class);
+    all.forEach((page, levels) -> frozen.put(page, java.util.Collections.unmodifiableMap(new EnumMap<>(levels))));
+    return java.util.Collections.unmodifiableMap(frozen);
+  }
+
+  /** The same settings with other page access (page/role pairs not named keep their default). */
+  public TenantSettings withPageAccess(Map<Screen, Map<Role, Level>> value) {
+    return new TenantSettings(fiscalYearStart, vatRegimeServices, numberingPattern, defaultFormat, journalCodes, accounts,
+        notificationEmails, backgroundThreshold, value, siren, language, autoExport, notifyAbove, invoicing);
+  }
+
+  /** The same settings where {@code role} has {@code level} on {@code page}, the rest unchanged. */
+  public TenantSettings withLevel(Screen page, Role role, Level level) {
+    Map<Screen, Map<Role, Level>> m = new EnumMap<>(Screen.class);
+    pageAccess.forEach((p, levels) -> m.put(p, new EnumMap<>(levels)));
+    m.get(page).put(role, level);
+    return withPageAccess(m);
   }
 
   public String journalCode(JournalKind kind) {
@@ -158,7 +210,13 @@ public record TenantSettings(
     return journalCodes.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
   }
 
+  /** What {@code role} may do on {@code page} in this tenant. */
+  public Level level(Screen page, Role role) {
+    return pageAccess.get(page).get(role);
+  }
+
+  /** Whether {@code role} may at least read {@code page}. */
   public boolean canSee(Screen page, Role role) {
-    return pageAccess.getOrDefault(page, Set.of()).contains(role);
+    return level(page, role).atLeast(Level.READ);
   }
 }

@@ -55,12 +55,8 @@ class TemplateServiceTest {
     ExportTemplate t = templates.create(ADMIN, content("A"));
     assertEquals(ErrorKind.FORBIDDEN, assertThrows(DomainException.class, () -> templates.get(USER, t.id())).kind());
     var s = settings.get(TENANT);
-    var access = new java.util.EnumMap<>(s.pageAccess());
-    access.put(com.accountingexport.core.auth.Screen.EXPORTS, java.util.Set.of(Role.COMPANY_ADMIN, Role.COMPANY_USER));
-    settingsRepository.save(TENANT, new com.accountingexport.core.settings.TenantSettings(s.fiscalYearStart(),
-        s.vatRegimeServices(), s.numberingPattern(), s.defaultFormat(), s.journalCodes(), s.accounts(),
-        s.notificationEmails(), s.backgroundThreshold(), access, s.siren(), s.language(), s.autoExport(), s.notifyAbove(),
-        s.invoicing()));
+    settingsRepository.save(TENANT, s.withLevel(com.accountingexport.core.auth.Screen.EXPORTS, Role.COMPANY_USER,
+        com.accountingexport.core.auth.Level.WRITE));
 
     assertEquals(ErrorKind.FORBIDDEN, assertThrows(DomainException.class, () -> templates.create(USER, content("B"))).kind());
     assertEquals(ErrorKind.FORBIDDEN, assertThrows(DomainException.class, () -> templates.update(USER, t.id(), content("B"))).kind());

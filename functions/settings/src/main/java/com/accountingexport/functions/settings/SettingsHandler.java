@@ -21,9 +21,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /**
- * The tenant's configuration: {@code GET /settings} for every role, {@code PUT /settings} (any
- * subset of fields) for admins and firm users; {@code GET /formats}; the export templates
- * ({@code /export-templates}, changed by admins and firm users).
+ * The tenant's configuration: {@code GET /settings} ({@code settings:read}), {@code PUT /settings}
+ * (any subset of fields, {@code settings:write}); {@code GET /formats}; the export templates
+ * ({@code /export-templates}, changed with {@code settings:write}). The rights guard checks the
+ * permission matrix before any of them runs; the services check again.
  */
 public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final SettingsService settings;
@@ -48,10 +49,10 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return http.serve(event, context, req -> switch (req.route()) {
-      case "GET /settings" -> Response.ok(SettingsJson.write(settings.get(req.caller())));
+      case "GET /settings" -> Response.ok(SettingsJson.write(settings.view(req.caller())));
       case "PUT /settings" -> {
         var caller = req.caller();
-        settings.requireAdmin(caller);
+        settings.requireWrite(caller);
         TenantSettings merged = SettingsJson.merge(settings.get(caller), req.json(), formats.ids(caller.tenant()));
         yield Response.ok(SettingsJson.write(settings.put(caller, merged)));
       }
@@ -64,7 +65,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
       case "GET /export-templates" -> Response.ok(TemplateJson.write(templates.list(req.caller())));
       case "POST /export-templates" -> {
         var caller = req.caller();
-        templates.requireAdmin(caller);
+        templates.requireWrite(caller);
         ExportTemplate created = templates.create(caller, TemplateJson.read(req.json()));
         yield Response.created(TemplateJson.write(created)).withHeader("Location", "/export-templates/" + created.id());
       }
@@ -72,7 +73,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
           Response.ok(TemplateJson.write(templates.get(req.caller(), req.pathParam("templateId"))));
       case "PUT /export-templates/{templateId}" -> {
         var caller = req.caller();
-        templates.requireAdmin(caller);
+        templates.requireWrite(caller);
         yield Response.ok(TemplateJson.write(templates.update(caller, req.pathParam("templateId"),
             TemplateJson.read(req.json()))));
       }

@@ -49,7 +49,8 @@ class SettingsHandlerTest {
     assertEquals("512100", s.get("accounts").get("bank").asText());
     assertEquals("411000", s.get("accounts").get("customer").asText());
     assertEquals("445713", s.get("accounts").get("vatCollectedByRate").get("5.50").asText());
-    assertEquals(3, s.get("pageAccess").get("exports").size());
+    assertEquals("write", s.get("pageAccess").get("exports").get("company_user").asText(), "old form: listed = write");
+    assertEquals("none", s.get("pageAccess").get("settings").get("company_user").asText());
     assertEquals("compta@acme.test", s.get("notificationEmails").get(0).asText());
     assertEquals("732829320", s.get("siren").asText());
   }
@@ -74,5 +75,42 @@ class SettingsHandlerTest {
         "accounts.bank", "backgroundThreshold", "pageAccess.exports[0]", "unknown", "siren"}) {
       assertTrue(body.contains("\"field\":\"" + f + "\""), f + " missing in " + body);
     }
+  }
+
+  @Test
+  void get_needsSettingsRead_whichTheAdminCanGrant() {
+    APIGatewayV2HTTPResponse refused = handler.handleRequest(route("GET /settings").role("company_user").build(), null);
+    assertEquals(403, refused.getStatusCode(), refused.getBody());
+    JsonNode error = json(refused).get("error");
+    assertEquals("FORBIDDEN", error.get("code").asText());
+    assertTrue(error.get("message").asText().contains("needs settings:read"), error.toString());
+    assertEquals("pageAccess.settings.company_user", error.get("details").get(0).get("field").asText());
+    assertEquals("READ_REQUIRED", error.get("details").get(0).get("code").asText());
+
+    assertEquals(200, put("company_admin", "{\"pageAccess\": {\"settings\": {\"company_user\": \"read\"}}}").getStatusCode());
+
+    assertEquals(200, handler.handleRequest(route("GET /settings").role("company_user").build(), null).getStatusCode());
+    APIGatewayV2HTTPResponse stillNoWrite = put("company_user", "{}");
+    assertEquals(403, stillNoWrite.getStatusCode());
+    assertEquals("WRITE_REQUIRED", json(stillNoWrite).get("error").get("details").get(0).get("code").asText());
+  }
+
+  @Test
+  void put_loweringTheAdminsOwnSettings_is400AdminLockout() {
+    APIGatewayV2HTTPResponse r = put("company_admin", "{\"pageAccess\": {\"settings\": {\"company_admin\": \"none\"}}}");
+    assertEquals(400, r.getStatusCode(), r.getBody());
+    JsonNode detail = json(r).get("error").get("details").get(0);
+    assertEquals("pageAccess.settings.company_admin", detail.get("field").asText());
+    assertEquals("ADMIN_LOCKOUT", detail.get("code").asText());
+  }
+
+  @Test
+  void aFirmUserWhoseSettingsWereLoweredToRead_mayNoLongerChangeThem() {
+    assertEquals(200, put("company_admin", "{\"pageAccess\": {\"settings\": {\"firm_user\": \"read\"}}}").getStatusCode());
+
+    APIGatewayV2HTTPResponse r = put("firm_user", "{\"siren\": \"732829320\"}");
+
+    assertEquals(403, r.getStatusCode(), r.getBody());
+    assertTrue(json(r).get("error").get("message").asText().contains("needs settings:write"), r.getBody());
   }
 }
