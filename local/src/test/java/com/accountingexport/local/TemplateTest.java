@@ -756,10 +756,17 @@ class TemplateTest {
     }
   }
 
+  /** A key written twice (two schemas of one name, say) fails the load instead of the last one silently winning. */
+  static LoaderOptions strict() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    return options;
+  }
+
   /** Plain YAML (no CloudFormation tags). */
   static Map<String, Object> loadYaml(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(r));
+      return map(new Yaml(new SafeConstructor(strict())).load(r));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -771,7 +778,7 @@ class TemplateTest {
         "FindInMap", "ImportValue", "Not", "And", "Or", "Base64", "Cidr", "GetAZs", "Condition");
 
     CfnConstructor() {
-      super(new LoaderOptions());
+      super(strict());
       for (String fn : FUNCTIONS) {
         String key = fn.equals("Ref") || fn.equals("Condition") ? fn : "Fn::" + fn;
         yamlConstructors.put(new Tag("!" + fn), new Intrinsic(key));
