@@ -64,7 +64,7 @@ public final class Wiring {
   private final TemplateService templates;
   private final ReportService reports;
   private final IdempotencyStore idempotency;
-  /** Null when this wiring has no DynamoDB (unit tests of the handlers): no webhooks, no events. */
+  /** Null when this wiring has no webhook store: no webhook routes, no events. */
   private final com.accountingexport.core.webhook.WebhookService webhooks;
   private volatile com.accountingexport.core.webhook.WebhookDispatcher webhookDispatcher;
 
@@ -102,6 +102,16 @@ public final class Wiring {
       DocumentRepository documentRepository, SettingsRepository settingsRepository,
       ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
       ExportTemplateRepository templateRepository) {
+    this(aws, config, clock, ids, documentRepository, settingsRepository, exportRepository, fileStore, workflows, notifier,
+        templateRepository, aws == null ? null
+            : new com.accountingexport.adapters.dynamodb.DynamoWebhooks(aws.dynamo(), config.tableName()));
+  }
+
+  /** The same with the webhooks' store (null: no webhook routes, export events go nowhere). */
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
+      DocumentRepository documentRepository, SettingsRepository settingsRepository,
+      ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
+      ExportTemplateRepository templateRepository, com.accountingexport.core.webhook.WebhookRepository webhookRepository) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -117,8 +127,8 @@ public final class Wiring {
     this.idempotency = aws == null ? new MemoryIdempotency()
         : new com.accountingexport.adapters.dynamodb.DynamoIdempotency(aws.dynamo(), config.tableName(), clock);
     this.webhookDispatcher = new com.accountingexport.adapters.webhook.InProcessWebhookDispatcher(this::webhooks);
-    this.webhooks = aws == null ? null : new com.accountingexport.core.webhook.WebhookService(
-        new com.accountingexport.adapters.dynamodb.DynamoWebhooks(aws.dynamo(), config.tableName()),
+    this.webhooks = webhookRepository == null ? null : new com.accountingexport.core.webhook.WebhookService(
+        webhookRepository,
         config.webhookAllowLoopback() ? com.accountingexport.core.webhook.WebhookUrlPolicy.local()
             : com.accountingexport.core.webhook.WebhookUrlPolicy.aws(),
         new com.accountingexport.core.webhook.WebhookSigner(new java.security.SecureRandom()),
@@ -178,7 +188,7 @@ public final class Wiring {
   /** {@code /webhooks}: subscriptions, and each delivery's attempts. */
   public com.accountingexport.core.webhook.WebhookService webhooks() {
     if (webhooks == null) {
-      throw new IllegalStateException("this wiring has no webhooks (no DynamoDB)");
+      throw new IllegalStateException("this wiring has no webhook store");
     }
     return webhooks;
   }
