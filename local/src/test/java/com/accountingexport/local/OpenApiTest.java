@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(26, count[0], "25 deployed routes and the local token route");
+    assertEquals(32, count[0], "31 deployed routes and the local token route");
   }
 
   @Test

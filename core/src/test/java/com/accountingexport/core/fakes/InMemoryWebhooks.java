@@ -61,7 +61,13 @@ public final class InMemoryWebhooks implements WebhookRepository {
     List<WebhookDelivery> all = new ArrayList<>(deliveries.values().stream()
         .filter(d -> d.tenant().equals(tenant) && d.webhookId().equals(webhookId)).toList());
     all.sort(Comparator.comparing(WebhookDelivery::createdAt).reversed());
-    int from = cursor == null ? 0 : Integer.parseInt(cursor);
+    int from;
+    try {
+      from = cursor == null ? 0 : Integer.parseInt(cursor);
+    } catch (NumberFormatException e) {
+      throw new com.accountingexport.core.error.DomainException(com.accountingexport.core.error.ErrorKind.INVALID,
+          "INVALID_CURSOR", "The cursor is not one this list gave out");
+    }
     int to = Math.min(all.size(), from + limit);
     return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
   }
