@@ -122,6 +122,22 @@ class WebhooksHandlerTest {
   }
 
   @Test
+  void downloadingAReadyExport_deliversExportDownloadedOnce_howeverManyFilesAreFetched() {
+    String id = json(subscribe(PUBLIC, "[\"export.downloaded\"]")).get("id").asText();
+    Seed.invoices(wiring, 2);
+    Export e = wiring.generator().generate(Seed.ADMIN, new ExportGenerator.GenerateRequest(
+        new Selection(null, null, List.of(), List.of(), true, false), null, null, null, "h")).export();
+    assertEquals(0, dispatched.size(), "READY is not wanted by this subscription");
+    wiring.exports().download(Seed.ADMIN, e.id(), "journal", null);
+    wiring.exports().download(Seed.ADMIN, e.id(), "journal", "csv");
+    wiring.exports().download(Seed.ADMIN, e.id(), "accounts", null);
+    assertEquals(1, dispatched.size(), dispatched.toString());
+    JsonNode items = json(handler.handleRequest(route("GET /webhooks/{webhookId}/deliveries").path("webhookId", id).build(),
+        null)).get("items");
+    assertEquals("evt_" + e.id() + "_export.downloaded", items.get(0).get("eventId").asText());
+  }
+
+  @Test
   void anExportReadyThenCancelled_makesOneDeliveryPerEvent_andTheDeliveriesRouteShowsThem() {
     String id = json(subscribe(PUBLIC, "[\"export.ready\",\"export.cancelled\"]")).get("id").asText();
     Seed.invoices(wiring, 2);
