@@ -65,6 +65,9 @@ public final class Wiring {
   private final ReportService reports;
   private final IdempotencyStore idempotency;
   private final com.accountingexport.core.service.CompanyService companies;
+  /** Null when this wiring has no webhook store: no webhook routes, no events. */
+  private final com.accountingexport.core.webhook.WebhookService webhooks;
+  private volatile com.accountingexport.core.webhook.WebhookDispatcher webhookDispatcher;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -100,6 +103,16 @@ public final class Wiring {
       DocumentRepository documentRepository, SettingsRepository settingsRepository,
       ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
       ExportTemplateRepository templateRepository) {
+    this(aws, config, clock, ids, documentRepository, settingsRepository, exportRepository, fileStore, workflows, notifier,
+        templateRepository, aws == null ? null
+            : new com.accountingexport.adapters.dynamodb.DynamoWebhooks(aws.dynamo(), config.tableName()));
+  }
+
+  /** The same with the webhooks' store (null: no webhook routes, export events go nowhere). */
+  public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
+      DocumentRepository documentRepository, SettingsRepository settingsRepository,
+      ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
+      ExportTemplateRepository templateRepository, com.accountingexport.core.webhook.WebhookRepository webhookRepository) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -114,16 +127,29 @@ public final class Wiring {
     this.fileStore = fileStore;
     this.idempotency = aws == null ? new MemoryIdempotency()
         : new com.accountingexport.adapters.dynamodb.DynamoIdempotency(aws.dynamo(), config.tableName(), clock);
+    this.webhookDispatcher = new com.accountingexport.adapters.webhook.InProcessWebhookDispatcher(this::webhooks);
+    this.webhooks = webhookRepository == null ? null : new com.accountingexport.core.webhook.WebhookService(
+        webhookRepository,
+        config.webhookAllowLoopback() ? com.accountingexport.core.webhook.WebhookUrlPolicy.local()
+            : com.accountingexport.core.webhook.WebhookUrlPolicy.aws(),
+        new com.accountingexport.core.webhook.WebhookSigner(new java.security.SecureRandom()),
+        (tenant, webhookId, deliveryId) -> webhookDispatcher.dispatch(tenant, webhookId, deliveryId),
+        new com.accountingexport.adapters.webhook.HttpWebhookTransport(), clock, ids,
+        new com.accountingexport.core.webhook.WebhookService.Options(config.webhookRetryBase(),
+            java.time.Duration.ofHours(24)));
+    com.accountingexport.core.export.ExportEvents events = webhooks == null
+        ? com.accountingexport.core.export.ExportEvents.NONE : webhooks;
     this.formats = new FormatCatalog(templateRepository);
     this.templates = templateRepository == null ? null : new TemplateService(templateRepository, settings, ids, clock);
     this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()),
         formats);
     this.exports = new ExportService(exportRepository, settings, exportFiles, clock,
-        new ExportService.Options(config.downloadUrlTtl()));
+        new ExportService.Options(config.downloadUrlTtl()), events);
     this.bundles = InvoiceBundlesProvider.load(documentRepository, settings, exportFiles, config.downloadUrlTtl())
         .orElse(null);
     this.steps = new GenerationSteps(exportRepository, documentRepository, planner, settings, exportFiles, notifier, clock,
-        new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()), bundles);
+        new GenerationSteps.Options(config.exportLease(), GenerationSteps.Options.defaults().stepBudget()), bundles,
+        events);
     this.recovery = new ExportRecovery(exportRepository, clock);
     this.fiscalYearFec = new FiscalYearFec(exportRepository, settings, exportFiles, clock, config.downloadUrlTtl());
     this.reports = new ReportService(planner, documents, settings, exportFiles, exports, exportRepository, clock,
@@ -152,7 +178,31 @@ public final class Wiring {
     String stateMachine = System.getenv("STATE_MACHINE_ARN");
     WorkflowStarter workflows = stateMachine == null || stateMachine.isBlank() ? null
         : SfnWorkflowStarter.fromEnvironment(stateMachine);
-    return new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows, Notifications.notifier(aws, config));
+    Wiring wiring = new Wiring(aws, config, Clock.systemUTC(), IdGenerator.random(), workflows,
+        Notifications.notifier(aws, config));
+    String webhookMachine = System.getenv("WEBHOOK_STATE_MACHINE_ARN");
+    if (webhookMachine != null && !webhookMachine.isBlank()) {
+      wiring.useWebhookDispatcher(new com.accountingexport.adapters.webhook.WorkflowWebhookDispatcher(
+          SfnWorkflowStarter.fromEnvironment(webhookMachine)));
+    }
+    return wiring;
+  }
+
+  /** {@code /webhooks}: subscriptions, and each delivery's attempts. */
+  public com.accountingexport.core.webhook.WebhookService webhooks() {
+    if (webhooks == null) {
+      throw new IllegalStateException("this wiring has no webhook store");
+    }
+    return webhooks;
+  }
+
+  /**
+   * Who runs a new delivery's retry loop: the deliver-webhook state machine (WEBHOOK_STATE_MACHINE_ARN
+   * in AWS, the local host in the local runtime), set once at start-up because that machine calls back
+   * into this wiring; until then (and in tests) a thread of this process.
+   */
+  public void useWebhookDispatcher(com.accountingexport.core.webhook.WebhookDispatcher dispatcher) {
+    this.webhookDispatcher = java.util.Objects.requireNonNull(dispatcher, "dispatcher");
   }
 
   /** {@code GET /tenants}: the companies a caller (a firm user above all) may act on. */

@@ -21,6 +21,8 @@ import com.accountingexport.functions.documents.DocumentsHandler;
 import com.accountingexport.functions.downloads.DownloadsHandler;
 import com.accountingexport.functions.exports.ExportsHandler;
 import com.accountingexport.functions.settings.SettingsHandler;
+import com.accountingexport.functions.webhooks.WebhookDeliveryHandler;
+import com.accountingexport.functions.webhooks.WebhooksHandler;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -69,6 +71,7 @@ public final class LocalRuntime implements AutoCloseable {
   private Wiring wiring;
   private URI mailStore;
   private LocalStepFunctions stepFunctions;
+  private LocalStepFunctions webhookStepFunctions;
   private Path dataDirectory;
   private SesEmulator ses;
   private int seeded;
@@ -140,6 +143,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
     AwsClients clients = aws;
     started.push(() -> closeClients(clients));
+    // webhooks: http and loopback receivers allowed (tests, demos), retries from 1 s so that a demo sees them
+    Config fromEnv = Config.from(options.env());
+    config = config.withWebhooks(options.env().containsKey("WEBHOOK_RETRY_BASE_SECONDS") ? fromEnv.webhookRetryBase()
+        : java.time.Duration.ofSeconds(1), !"false".equalsIgnoreCase(options.env().getOrDefault("WEBHOOK_ALLOW_LOOPBACK", "true")));
 
     ExportRepository exportRepository = new DynamoExportRepository(aws.dynamo(), config.tableName());
     String pause = options.env().get(PAUSE_AFTER_CLAIM);
@@ -169,6 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
         exportRepository,
         fileStore, workflows, Notifications.notifier(aws, config));
     tasks.set(new WorkflowHandler(wiring));
+    startWebhookDeliveries();
     AwsResources.ensure(aws, config);
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = Map.of(
         RouteTable.DOCUMENTS, new DocumentsHandler(wiring),
@@ -176,6 +184,7 @@ public final class LocalRuntime implements AutoCloseable {
         RouteTable.DOWNLOADS, new DownloadsHandler(wiring),
         RouteTable.CANCEL, new CancelHandler(wiring),
         RouteTable.SETTINGS, new SettingsHandler(wiring),
+        RouteTable.WEBHOOKS, new WebhooksHandler(wiring),
         RouteTable.LOCAL_TOKEN, new TokenEndpoint(signer),
         RouteTable.LOCAL_EVENTS, new EventsEndpoint(wiring));
     if (options.seedDemo()) {
@@ -228,11 +237,61 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
+   * Each webhook delivery's retry loop: statemachine/deliver-webhook.asl.json run by a second
+   * aws-local-stepfunctions host (its own journal in logs/webhooks) whose Attempt task calls the same
+   * {@link WebhookDeliveryHandler} as Lambda; with {@code --aws}, Step Functions itself when
+   * WEBHOOK_STATE_MACHINE_ARN is set. Without either, a thread of this process runs the same loop.
+   */
+  private void startWebhookDeliveries() throws Exception {
+    WebhookDeliveryHandler task = new WebhookDeliveryHandler(wiring);
+    if (options.usesAwsConfiguration()) {
+      String arn = options.env().get("WEBHOOK_STATE_MACHINE_ARN");
+      if (arn != null && !arn.isBlank()) {
+        wiring.useWebhookDispatcher(new com.accountingexport.adapters.webhook.WorkflowWebhookDispatcher(
+            SfnWorkflowStarter.fromEnvironment(arn)));
+      } else {
+        log.println("[local] no WEBHOOK_STATE_MACHINE_ARN: webhook deliveries are retried by this process");
+      }
+      return;
+    }
+    Path root = options.repoRoot();
+    if (!LocalStepFunctions.installed(root)) {
+      log.println("[local] webhook deliveries are retried by this process (no aws-local-stepfunctions)");
+      return;
+    }
+    double scale = 1.0;
+    String scaled = options.env().get(SFN_TIME_SCALE);
+    if (scaled != null && !scaled.isBlank()) {
+      scale = Double.parseDouble(scaled.trim());
+    }
+    LocalStepFunctions sfn = LocalStepFunctions.start(LocalStepFunctions.nodeBinary(root),
+        LocalStepFunctions.hostScript(root), root.resolve("statemachine").resolve("deliver-webhook.asl.json"),
+        dataDirectory.resolve("logs").resolve("webhooks").resolve("sfn-journal.jsonl"),
+        payload -> task.handleRequest(payload, null), log,
+        LocalStepFunctions.Config.defaults()
+            .withSubstitutions(Map.of("WebhookDeliveryFunctionArn", LocalStepFunctions.LOCAL_FUNCTION_ARN))
+            .withTimeScale(scale));
+    started.push(sfn);
+    webhookStepFunctions = sfn;
+    wiring.useWebhookDispatcher(new com.accountingexport.adapters.webhook.WorkflowWebhookDispatcher(sfn));
+  }
+
+  /**
    * After a crash (SIGKILL) mid-way, the journal names the background exports whose execution never
    * ended: each runs again under the same name, its steps going on where the record says they stopped
    * (every step is idempotent), or failing it through the workflow's compensation.
    */
   private void resumeUnfinishedExecutions() {
+    if (webhookStepFunctions != null) {
+      webhookStepFunctions.unfinished().forEach((name, input) -> {
+        log.println("[local] resuming the webhook delivery " + name + " left unfinished by the previous run");
+        try {
+          webhookStepFunctions.start(name, input);
+        } catch (RuntimeException e) {
+          log.println("[local] WARNING: could not resume " + name + ": " + e.getMessage());
+        }
+      });
+    }
     if (stepFunctions == null) {
       return;
     }
@@ -244,6 +303,11 @@ public final class LocalRuntime implements AutoCloseable {
         log.println("[local] WARNING: could not resume " + name + ": " + e.getMessage());
       }
     });
+  }
+
+  /** The local Step Functions host of webhook deliveries, when it runs. */
+  public Optional<LocalStepFunctions> webhookStepFunctions() {
+    return Optional.ofNullable(webhookStepFunctions);
   }
 
   /** The local Step Functions host, when it runs. */

@@ -39,6 +39,7 @@ public final class RouteTable {
   public static final String DOWNLOADS = "downloads";
   public static final String CANCEL = "cancel";
   public static final String SETTINGS = "settings";
+  public static final String WEBHOOKS = "webhooks";
   public static final String LOCAL_TOKEN = "local-token";
   /** {@code POST /local/events}: an EventBridge event for the EventsHandler (EventsEndpoint). */
   public static final String LOCAL_EVENTS = "local-events";
@@ -80,6 +81,12 @@ public final class RouteTable {
         new Route("GET", "/export-templates/{templateId}", SETTINGS),
         new Route("PUT", "/export-templates/{templateId}", SETTINGS),
         new Route("DELETE", "/export-templates/{templateId}", SETTINGS),
+        new Route("POST", "/webhooks", WEBHOOKS),
+        new Route("GET", "/webhooks", WEBHOOKS),
+        new Route("GET", "/webhooks/{webhookId}", WEBHOOKS),
+        new Route("DELETE", "/webhooks/{webhookId}", WEBHOOKS),
+        new Route("POST", "/webhooks/{webhookId}/rotate-secret", WEBHOOKS),
+        new Route("GET", "/webhooks/{webhookId}/deliveries", WEBHOOKS),
         new Route("POST", "/local/token", LOCAL_TOKEN),
         new Route("POST", "/local/events", LOCAL_EVENTS)));
   }

@@ -78,7 +78,8 @@ class AccessMatrixTest {
         RouteTable.EXPORTS, new ExportsHandler(wiring),
         RouteTable.DOWNLOADS, new DownloadsHandler(wiring),
         RouteTable.CANCEL, new CancelHandler(wiring),
-        RouteTable.SETTINGS, new SettingsHandler(wiring));
+        RouteTable.SETTINGS, new SettingsHandler(wiring),
+        RouteTable.WEBHOOKS, new com.accountingexport.functions.webhooks.WebhooksHandler(wiring));
     assertEquals(201, send("PUT /documents/{documentId}", Map.of("documentId", "inv-1"), "company_admin", INVOICE)
         .getStatusCode());
     APIGatewayV2HTTPResponse export = send("POST /exports", Map.of(), "company_admin", "{\"format\": \"fec\"}");
@@ -303,6 +304,7 @@ class AccessMatrixTest {
       case "year" -> "2026";
       case "report" -> "journal-by-day";
       case "list" -> "unpaid";
+      case "webhookId" -> "wh_unknown";
       default -> throw new AssertionError("no sample value for {" + param + "}");
     };
   }

@@ -68,6 +68,7 @@ class LocalGatewayTest {
     };
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> targets = new HashMap<>();
     for (String t : new String[] {RouteTable.DOCUMENTS, RouteTable.EXPORTS, RouteTable.DOWNLOADS, RouteTable.CANCEL, RouteTable.SETTINGS,
+        RouteTable.WEBHOOKS,
         RouteTable.LOCAL_EVENTS}) {
       targets.put(t, echo);
     }

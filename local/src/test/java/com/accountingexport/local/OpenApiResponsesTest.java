@@ -15,6 +15,7 @@ import com.accountingexport.functions.documents.DocumentsHandler;
 import com.accountingexport.functions.downloads.DownloadsHandler;
 import com.accountingexport.functions.exports.ExportsHandler;
 import com.accountingexport.functions.settings.SettingsHandler;
+import com.accountingexport.functions.webhooks.WebhooksHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,13 @@ class OpenApiResponsesTest {
   private final DownloadsHandler downloads = new DownloadsHandler(wiring);
   private final CancelHandler cancel = new CancelHandler(wiring);
   private final SettingsHandler settings = new SettingsHandler(wiring);
+  private final WebhooksHandler webhooks = new WebhooksHandler(wiring);
+  /** Deliveries are recorded, never sent: nothing in this walk connects anywhere. */
+  private final List<List<String>> dispatched = new ArrayList<>();
+
+  {
+    wiring.useWebhookDispatcher((tenant, webhookId, deliveryId) -> dispatched.add(List.of(tenant.value(), webhookId, deliveryId)));
+  }
   private final List<String> problems = new ArrayList<>();
   private int checked;
 
@@ -107,6 +115,19 @@ class OpenApiResponsesTest {
     call(settings, route("PUT /settings").role("company_user").body("{}"));
     call(settings, route("PUT /settings").body("{\"fiscalYearStart\": \"13-01\"}"));
 
+    call(webhooks, route("POST /webhooks").body("{\"url\": \"https://10.1.2.3/in\", \"events\": [\"export.ready\"]}"));
+    call(webhooks, route("POST /webhooks").body("{\"url\": \"https://93.184.216.34/in\", \"events\": [\"export.nope\"]}"));
+    call(webhooks, route("POST /webhooks").role("company_user")
+        .body("{\"url\": \"https://93.184.216.34/in\", \"events\": [\"export.ready\"]}"));
+    JsonNode hook = call(webhooks, route("POST /webhooks")
+        .body("{\"url\": \"https://93.184.216.34/in\", \"events\": [\"export.ready\", \"export.cancelled\"]}"));
+    String hookId = hook.get("id").asText();
+    JsonNode gone = call(webhooks, route("POST /webhooks")
+        .body("{\"url\": \"https://93.184.216.35/in\", \"events\": [\"export.ready\"]}"));
+    call(webhooks, route("GET /webhooks"));
+    call(webhooks, route("GET /webhooks/{webhookId}").path("webhookId", hookId));
+    call(webhooks, route("GET /webhooks/{webhookId}").path("webhookId", "wh_nope"));
+    call(webhooks, route("POST /webhooks/{webhookId}/rotate-secret").path("webhookId", hookId));
     call(exports, route("POST /exports/preview").body("{}"));
     call(exports, route("POST /exports/preview").body("{\"journals\": [\"ZZ\"]}"));
     JsonNode created = call(exports, route("POST /exports").header("Idempotency-Key", "k").body("{\"format\": \"fec\"}"));
@@ -168,6 +189,13 @@ class OpenApiResponsesTest {
     call(settings, route("DELETE /export-templates/{templateId}").path("templateId", tpl));
     call(cancel, route("POST /exports/{exportId}/cancel").path("exportId", id));
     call(cancel, route("POST /exports/{exportId}/cancel").path("exportId", id));
+    call(webhooks, route("GET /webhooks/{webhookId}/deliveries").path("webhookId", hookId).query("limit", "1"));
+    call(webhooks, route("GET /webhooks/{webhookId}/deliveries").path("webhookId", hookId).query("cursor", "!"));
+    String goneId = gone.get("id").asText();
+    call(webhooks, route("DELETE /webhooks/{webhookId}").path("webhookId", goneId));
+    call(webhooks, route("DELETE /webhooks/{webhookId}").path("webhookId", goneId));
+    JsonNode deliveries = call(webhooks, route("GET /webhooks/{webhookId}/deliveries").path("webhookId", hookId));
+    assertTrue(deliveries.get("items").size() >= 2, "ready and cancelled: " + deliveries);
 
     assertTrue(checked >= 25, "bodies checked: " + checked);
     assertEquals(List.of(), problems);

@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(27, count[0], "26 deployed routes and the local token route");
+    assertEquals(33, count[0], "32 deployed routes and the local token route");
   }
 
   @Test

@@ -75,7 +75,13 @@ class TemplateTest {
       Map.entry("POST /export-templates", "SettingsFunction"),
       Map.entry("GET /export-templates/{templateId}", "SettingsFunction"),
       Map.entry("PUT /export-templates/{templateId}", "SettingsFunction"),
-      Map.entry("DELETE /export-templates/{templateId}", "SettingsFunction")));
+      Map.entry("DELETE /export-templates/{templateId}", "SettingsFunction"),
+      Map.entry("POST /webhooks", "WebhooksFunction"),
+      Map.entry("GET /webhooks", "WebhooksFunction"),
+      Map.entry("GET /webhooks/{webhookId}", "WebhooksFunction"),
+      Map.entry("DELETE /webhooks/{webhookId}", "WebhooksFunction"),
+      Map.entry("POST /webhooks/{webhookId}/rotate-secret", "WebhooksFunction"),
+      Map.entry("GET /webhooks/{webhookId}/deliveries", "WebhooksFunction")));
 
   // ------------------------------------------------------------------ globals and parameters
 
@@ -92,7 +98,9 @@ class TemplateTest {
 
     Map<String, Object> env = map(path(fn, "Environment", "Variables"));
     assertEquals(Set.of("TABLE_NAME", "BUCKET_NAME", "SENDER_EMAIL", "PUBLIC_BASE_URL", "DOWNLOAD_URL_TTL_SECONDS",
-        "PDF_CONCURRENCY", "PDF_MAX_BYTES", "JAVA_TOOL_OPTIONS"), env.keySet());
+        "PDF_CONCURRENCY", "PDF_MAX_BYTES", "WEBHOOK_RETRY_BASE_SECONDS", "JAVA_TOOL_OPTIONS"), env.keySet());
+    assertEquals("30", String.valueOf(env.get("WEBHOOK_RETRY_BASE_SECONDS")), "webhook retries back off from 30 s in AWS");
+    assertFalse(env.containsKey("WEBHOOK_ALLOW_LOOPBACK"), "loopback webhooks are for the local runtime only");
     assertEquals(Map.of("Ref", "PdfConcurrency"), env.get("PDF_CONCURRENCY"));
     assertEquals(Map.of("Ref", "PdfMaxBytes"), env.get("PDF_MAX_BYTES"));
     assertEquals(Map.of("Ref", "Table"), env.get("TABLE_NAME"));
@@ -118,7 +126,8 @@ class TemplateTest {
   @Test
   void outputs_nameTheApiTableBucketAndStateMachine() {
     Map<String, Object> outputs = map(TEMPLATE.get("Outputs"));
-    assertEquals(Set.of("ApiUrl", "TableName", "BucketName", "StateMachineArn"), outputs.keySet());
+    assertEquals(Set.of("ApiUrl", "TableName", "BucketName", "StateMachineArn", "WebhookStateMachineArn"), outputs.keySet());
+    assertEquals(Map.of("Ref", "DeliverWebhookStateMachine"), path(outputs, "WebhookStateMachineArn", "Value"));
     assertEquals(Map.of("Ref", "Table"), path(outputs, "TableName", "Value"));
     assertEquals(Map.of("Ref", "FilesBucket"), path(outputs, "BucketName", "Value"));
     assertEquals(Map.of("Ref", "GenerateExportStateMachine"), path(outputs, "StateMachineArn", "Value"));
@@ -131,7 +140,8 @@ class TemplateTest {
   void everyFunction_namesAHandlerClassOnTheClasspath_andItsModulesShadedJar() throws Exception {
     Map<String, Map<String, Object>> functions = resourcesOfType("AWS::Serverless::Function");
     assertEquals(Set.of("DocumentsFunction", "ExportsFunction", "DownloadsFunction", "CancelFunction",
-        "SettingsFunction", "WorkflowFunction", "EventsFunction"), functions.keySet());
+        "SettingsFunction", "WorkflowFunction", "EventsFunction", "WebhooksFunction", "WebhookDeliveryFunction"),
+        functions.keySet());
     String rootPom = Files.readString(ROOT.resolve("pom.xml"));
     Pattern handlerPattern = Pattern.compile("([a-z][\\w.]*)\\.(\\w+)::handleRequest");
     Pattern codeUriPattern = Pattern.compile("functions/([a-z]+)/target/([a-z]+)\\.jar");
@@ -186,14 +196,20 @@ class TemplateTest {
   void everyFunction_getsOnlyThePermissionsItsRoutesNeed() {
     String crud = "DynamoDBCrudPolicy(Table)";
     String startExecutions = "StepFunctionsExecutionPolicy(GenerateExportStateMachine)";
+    String startDeliveries = "StepFunctionsExecutionPolicy(DeliverWebhookStateMachine)";
     Map<String, Set<String>> expected = Map.of(
         "DocumentsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)"),
         "SettingsFunction", Set.of(crud),
-        "CancelFunction", Set.of(crud),
-        "DownloadsFunction", Set.of(crud, "S3ReadPolicy(FilesBucket)", "Statement[s3:AbortMultipartUpload, s3:PutObject]"),
-        "ExportsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, "Statement[ses:SendEmail]"),
-        "WorkflowFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", "Statement[ses:SendEmail]"),
-        "EventsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, "Statement[ses:SendEmail]"));
+        "CancelFunction", Set.of(crud, startDeliveries),
+        "DownloadsFunction", Set.of(crud, "S3ReadPolicy(FilesBucket)", "Statement[s3:AbortMultipartUpload, s3:PutObject]",
+            startDeliveries),
+        "ExportsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, startDeliveries,
+            "Statement[ses:SendEmail]"),
+        "WorkflowFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startDeliveries, "Statement[ses:SendEmail]"),
+        "EventsFunction", Set.of(crud, "S3CrudPolicy(FilesBucket)", startExecutions, startDeliveries,
+            "Statement[ses:SendEmail]"),
+        "WebhooksFunction", Set.of(crud),
+        "WebhookDeliveryFunction", Set.of(crud));
     Map<String, Set<String>> actual = new TreeMap<>();
     resourcesOfType("AWS::Serverless::Function").forEach((name, fn) ->
         actual.put(name, list(path(fn, "Properties", "Policies")).stream().map(TemplateTest::describePolicy)
@@ -249,8 +265,9 @@ class TemplateTest {
     assertEquals("functions/events/target/events.jar", props.get("CodeUri"));
     assertEquals(900, props.get("Timeout"));
     assertEquals(2048, props.get("MemorySize"));
-    assertEquals(Map.of("STATE_MACHINE_ARN", Map.of("Ref", "GenerateExportStateMachine")),
-        path(props, "Environment", "Variables"), "the global variables plus the state machine");
+    assertEquals(Map.of("STATE_MACHINE_ARN", Map.of("Ref", "GenerateExportStateMachine"),
+        "WEBHOOK_STATE_MACHINE_ARN", Map.of("Ref", "DeliverWebhookStateMachine")),
+        path(props, "Environment", "Variables"), "the global variables plus the state machines");
 
     Map<String, Object> events = map(props.get("Events"));
     assertEquals(Set.of("PeriodClosed", "DailyAutoExport"), events.keySet());
@@ -270,7 +287,8 @@ class TemplateTest {
     }
     for (Object policy : list(path(functions.get("WorkflowFunction"), "Properties", "Policies"))) {
       String text = String.valueOf(policy);
-      assertFalse(text.contains("StepFunctions") || text.contains("states:"), "the workflow's steps start no execution: " + text);
+      assertFalse(text.contains("GenerateExportStateMachine") || text.contains("states:"),
+          "the workflow's steps start no export execution (webhook deliveries only): " + text);
     }
   }
 
@@ -433,6 +451,44 @@ class TemplateTest {
     assertEquals(Map.of("LambdaInvokePolicy", Map.of("FunctionName", Map.of("Ref", "WorkflowFunction"))), policies.get(0));
     assertTrue(policies.stream().noneMatch(p -> map(p).keySet().stream().anyMatch(k -> k.contains("FullAccess"))));
     assertNotNull(path(list(path(props, "Logging", "Destinations")).get(0), "CloudWatchLogsLogGroup", "LogGroupArn"));
+  }
+
+  @Test
+  void deliverWebhook_attemptsWaitsWhatTheTaskSays_andEndsOnDeliveredOrFailed() throws IOException {
+    Map<String, Object> props = map(path(resourcesOfType("AWS::Serverless::StateMachine").get("DeliverWebhookStateMachine"),
+        "Properties"));
+    assertEquals("statemachine/deliver-webhook.asl.json", props.get("DefinitionUri"));
+    assertEquals(Map.of("LambdaInvokePolicy", Map.of("FunctionName", Map.of("Ref", "WebhookDeliveryFunction"))),
+        list(props.get("Policies")).get(0));
+    assertEquals(Map.of("Ref", "WebhookDeliveryFunction.Alias"),
+        path(props, "DefinitionSubstitutions", "WebhookDeliveryFunctionArn"));
+
+    JsonNode asl = JSON.readTree(ROOT.resolve("statemachine/deliver-webhook.asl.json").toFile());
+    JsonNode states = asl.path("States");
+    assertEquals("Attempt", asl.path("StartAt").asText());
+    JsonNode attempt = states.path("Attempt");
+    assertEquals("arn:aws:states:::lambda:invoke", attempt.path("Resource").asText());
+    assertEquals("${WebhookDeliveryFunctionArn}", attempt.path("Parameters").path("FunctionName").asText());
+    assertEquals("deliver-webhook", attempt.path("Parameters").path("Payload").path("step").asText());
+    assertTrue(attempt.path("TimeoutSeconds").asInt() > 20 && attempt.path("TimeoutSeconds").asInt() <= 60,
+        "longer than the transport's 10 s + 10 s, at most the function's timeout and a margin");
+    for (String field : List.of("tenant", "webhookId", "deliveryId")) {
+      assertEquals("$." + field, attempt.path("Parameters").path("Payload").path(field + ".$").asText(), field);
+    }
+    assertEquals("$.result", attempt.path("ResultPath").asText(), "the input (ids) is kept for the next attempt");
+    JsonNode choice = states.path(attempt.path("Next").asText());
+    assertEquals("Choice", choice.path("Type").asText());
+    Map<String, String> next = new TreeMap<>();
+    choice.path("Choices").forEach(c -> {
+      assertEquals("$.result.status", c.path("Variable").asText());
+      next.put(c.path("StringEquals").asText(), c.path("Next").asText());
+    });
+    JsonNode wait = states.path(next.get("RETRY"));
+    assertEquals("Wait", wait.path("Type").asText());
+    assertEquals("$.result.waitSeconds", wait.path("SecondsPath").asText());
+    assertEquals("Attempt", wait.path("Next").asText(), "after the wait, the same delivery is tried again");
+    assertEquals("Succeed", states.path(next.get("DELIVERED")).path("Type").asText());
+    assertEquals("Succeed", states.path(choice.path("Default").asText()).path("Type").asText(), "FAILED ends the loop");
   }
 
   @Test

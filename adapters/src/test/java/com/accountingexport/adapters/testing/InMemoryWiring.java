@@ -32,6 +32,6 @@ public final class InMemoryWiring {
     return new Wiring(null, Config.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC),
         () -> "id-" + seq.incrementAndGet(), documents, new InMemorySettingsRepository(),
         new InMemoryExportRepository(documents), new InMemoryFileStore(), workflows, notifier,
-        new InMemoryExportTemplates());
+        new InMemoryExportTemplates(), new com.accountingexport.core.fakes.InMemoryWebhooks());
   }
 }

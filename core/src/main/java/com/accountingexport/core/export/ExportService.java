@@ -54,9 +54,17 @@ public final class ExportService {
   private final ExportFiles files;
   private final Clock clock;
   private final Options options;
+  private final ExportEvents events;
 
   public ExportService(ExportRepository exports, SettingsService settings, ExportFiles files, Clock clock,
       Options options) {
+    this(exports, settings, files, clock, options, ExportEvents.NONE);
+  }
+
+  /** @param events told when an export is cancelled or first downloaded (the tenant's webhooks) */
+  public ExportService(ExportRepository exports, SettingsService settings, ExportFiles files, Clock clock,
+      Options options, ExportEvents events) {
+    this.events = events == null ? ExportEvents.NONE : events;
     this.exports = exports;
     this.settings = settings;
     this.files = files;
@@ -97,11 +105,23 @@ public final class ExportService {
     Resolved r = resolve(caller, exportId, kind, format);
     ExportFile file = r.file();
     FileStore.Link link = files.store().link(file.key(), r.fileName(), options.linkTtl());
-    if (r.export().status() == ExportStatus.READY) {
-      exports.markDownloaded(caller.tenant(), r.export().id(), caller.actor(), clock.instant());
-    }
+    downloaded(caller, r.export());
     return new Download(kind, file.format(), link.url(), link.expiresAt(), file.sha256(), file.bytes(), r.fileName(),
         file.changes());
+  }
+
+  /**
+   * The first download of a READY export makes it DOWNLOADED, and only that transition publishes
+   * {@code export.downloaded} (every file link and the all-files ZIP come through here).
+   */
+  public void downloaded(Caller caller, Export e) {
+    if (e.status() != ExportStatus.READY) {
+      return;
+    }
+    if (exports.markDownloaded(caller.tenant(), e.id(), caller.actor(), clock.instant())) {
+      exports.find(caller.tenant(), e.id())
+          .ifPresent(now -> ExportEvents.safely(events, caller.tenant(), now, ExportEvents.DOWNLOADED));
+    }
   }
 
   /**
@@ -243,7 +263,9 @@ public final class ExportService {
     Export cancelled = exports.markCancelled(tenant, exportId, caller.actor(), clock.instant())
         .orElseThrow(() -> DomainException.conflict("EXPORT_ALREADY_CANCELLED", "Export " + e.number() + " changed meanwhile"));
     finishRelease(tenant, cancelled);
-    return load(tenant, exportId);
+    Export now = load(tenant, exportId);
+    ExportEvents.safely(events, tenant, now, ExportEvents.CANCELLED);
+    return now;
   }
 
   private void finishRelease(TenantId tenant, Export e) {

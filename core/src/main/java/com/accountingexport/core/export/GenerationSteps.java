@@ -128,6 +128,7 @@ public final class GenerationSteps {
   private final Clock clock;
   private final Options options;
   private final InvoiceBundles bundles;
+  private final ExportEvents events;
 
   public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
       SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options) {
@@ -138,6 +139,14 @@ public final class GenerationSteps {
   public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
       SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options,
       InvoiceBundles bundles) {
+    this(exports, documents, planner, settings, files, notifier, clock, options, bundles, ExportEvents.NONE);
+  }
+
+  /** @param events told when an export becomes READY or FAILED (the tenant's webhooks); never fails a step */
+  public GenerationSteps(ExportRepository exports, DocumentRepository documents, ExportPlanner planner,
+      SettingsService settings, ExportFiles files, ExportNotifier notifier, Clock clock, Options options,
+      InvoiceBundles bundles, ExportEvents events) {
+    this.events = events == null ? ExportEvents.NONE : events;
     this.bundles = bundles;
     this.exports = exports;
     this.documents = documents;
@@ -599,6 +608,9 @@ public final class GenerationSteps {
   public StepResult seal(GenerationJob job) {
     Export e = load(job);
     if (e.status() != ExportStatus.GENERATING) {
+      if (e.status() == ExportStatus.READY && e.chainSeq() > 0) {
+        ExportEvents.safely(events, job.tenant(), e, ExportEvents.READY); // a retried seal: published once by its id
+      }
       return e.chainSeq() > 0 ? new StepResult("seal", true, false, 1, 1, e.status().name()) : stopped("seal", e);
     }
     Progress p = progressOf(e);
@@ -607,6 +619,7 @@ public final class GenerationSteps {
     }
     Export sealed = finalise(job.tenant(), e);
     unlock(job);
+    ExportEvents.safely(events, job.tenant(), sealed, ExportEvents.READY);
     return new StepResult("seal", true, false, 1, 1, sealed.status().name());
   }
 
@@ -674,6 +687,9 @@ public final class GenerationSteps {
       exports.markReleased(job.tenant(), e.id(), now);
     }
     unlock(job);
+    if (failed.status() == ExportStatus.FAILED) {
+      ExportEvents.safely(events, job.tenant(), failed, ExportEvents.FAILED);
+    }
     if (notify && failed.status() == ExportStatus.FAILED) {
       notify(job, ExportNotifier.FAILED);
     }

@@ -356,9 +356,7 @@ public final class ReportService {
     ExportFile file = built.file();
     String name = e.number() + "-all.zip";
     FileStore.Link link = files.store().link(file.key(), name, linkTtl);
-    if (e.status() == com.accountingexport.core.export.ExportStatus.READY) {
-      exportRepository.markDownloaded(caller.tenant(), e.id(), caller.actor(), clock.instant());
-    }
+    exports.downloaded(caller, e);
     return new Download(ALL, "zip", link.url(), link.expiresAt(), file.sha256(), file.bytes(), name, TextChanges.NONE);
   }
 
