@@ -58,7 +58,9 @@ public final class AuditTrail implements RouteHooks {
     Map<String, String> ids = new TreeMap<>(request.pathParams());
     int status = response.status();
     JsonNode body = response.body();
-    if ((status == 201 || status == 202) && body != null && body.path("id").isTextual()) {
+    if ((status == 201 || status == 202) && body != null && body.path("id").isTextual()
+        && !ids.containsValue(body.get("id").asText())) {
+      // a created resource's new id (PUT /documents/{documentId} answers 201 with the id of its path: once is enough)
       ids.putIfAbsent(AuditActions.createdIdName(request.route()), body.get("id").asText());
     }
     if (request.route().equals("POST /documents/batch")) {

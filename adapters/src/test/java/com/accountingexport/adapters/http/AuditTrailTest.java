@@ -46,6 +46,13 @@ class AuditTrailTest {
   }
 
   @Test
+  void after_shouldNotRepeatThePathsId_whenAPutCreatesTheResource() {
+    http.serve(route("PUT /documents/{documentId}").path("documentId", "inv-1").build(), null,
+        req -> Response.created(Json.object().put("id", "inv-1")));
+    assertEquals(Map.of("documentId", "inv-1"), entries("acme").get(0).ids());
+  }
+
+  @Test
   void after_shouldRecordARefusalWithItsErrorCode_andCountABatch() {
     http.serve(route("POST /documents/batch").role("company_user").body("{\"documents\": [{}, {}, {}]}").build(), null,
         req -> {
