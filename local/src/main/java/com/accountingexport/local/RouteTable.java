@@ -80,6 +80,7 @@ public final class RouteTable {
         new Route("GET", "/export-templates/{templateId}", SETTINGS),
         new Route("PUT", "/export-templates/{templateId}", SETTINGS),
         new Route("DELETE", "/export-templates/{templateId}", SETTINGS),
+        new Route("GET", "/audit", SETTINGS),
         new Route("POST", "/local/token", LOCAL_TOKEN),
         new Route("POST", "/local/events", LOCAL_EVENTS)));
   }

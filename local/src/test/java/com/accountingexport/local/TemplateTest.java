@@ -75,7 +75,8 @@ class TemplateTest {
       Map.entry("POST /export-templates", "SettingsFunction"),
       Map.entry("GET /export-templates/{templateId}", "SettingsFunction"),
       Map.entry("PUT /export-templates/{templateId}", "SettingsFunction"),
-      Map.entry("DELETE /export-templates/{templateId}", "SettingsFunction")));
+      Map.entry("DELETE /export-templates/{templateId}", "SettingsFunction"),
+      Map.entry("GET /audit", "SettingsFunction")));
 
   // ------------------------------------------------------------------ globals and parameters
 
