@@ -118,6 +118,19 @@ class DynamoAuditLogIT {
     assertEquals(List.of("altered#57", "missing#100", "missing#200", "head#200"), kinds(truncated));
   }
 
+  @Test
+  void verify_shouldNameAnEntryWhoseAttributesWereRemoved_insteadOfFailing() {
+    TenantId tenant = new TenantId("stripped");
+    for (int i = 1; i <= 3; i++) {
+      log.append(draft(tenant, "alice", AuditActions.SETTINGS_CHANGED, Instant.now(), i));
+    }
+    dynamo.updateItem(r -> r.tableName(table).key(AuditItemMapper.recordKey(tenant, 2))
+        .updateExpression("REMOVE #outcome, #sub, #at, #tenant")
+        .expressionAttributeNames(Map.of("#outcome", AuditItemMapper.OUTCOME, "#sub", AuditItemMapper.SUB,
+            "#at", AuditItemMapper.AT, "#tenant", AuditItemMapper.TENANT)));
+    assertEquals(List.of("altered#2"), kinds(new AuditService(log).verify(tenant)));
+  }
+
   private static List<String> kinds(AuditVerification v) {
     return v.problems().stream().map(p -> p.kind() + "#" + p.seq()).toList();
   }
