@@ -1,5 +1,6 @@
 package com.accountingexport.adapters;
 
+import com.accountingexport.adapters.dynamodb.DynamoAuditLog;
 import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
 import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
@@ -25,7 +26,10 @@ import com.accountingexport.core.port.IdempotencyStore;
 import com.accountingexport.core.port.IdGenerator;
 import com.accountingexport.core.port.SettingsRepository;
 import com.accountingexport.core.report.ReportService;
+import com.accountingexport.adapters.http.AuditTrail;
 import com.accountingexport.adapters.http.Http;
+import com.accountingexport.core.audit.AuditLog;
+import com.accountingexport.core.audit.AuditService;
 import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.PreviewService;
@@ -68,6 +72,8 @@ public final class Wiring {
   /** Null when this wiring has no webhook store: no webhook routes, no events. */
   private final com.accountingexport.core.webhook.WebhookService webhooks;
   private volatile com.accountingexport.core.webhook.WebhookDispatcher webhookDispatcher;
+  private final AuditLog auditLog;
+  private final AuditService audit;
 
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids) {
     this(aws, config, clock, ids, null, ExportNotifier.NONE);
@@ -157,6 +163,8 @@ public final class Wiring {
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);
     this.companies = new com.accountingexport.core.service.CompanyService(settings, documents);
+    this.auditLog = aws == null ? new MemoryAuditLog() : new DynamoAuditLog(aws.dynamo(), config.tableName());
+    this.audit = new AuditService(auditLog);
     this.http = new Http(routeHooks());
   }
 
@@ -164,6 +172,7 @@ public final class Wiring {
   private java.util.List<com.accountingexport.adapters.http.RouteHooks> routeHooks() {
     java.util.List<com.accountingexport.adapters.http.RouteHooks> hooks = new java.util.ArrayList<>();
     hooks.add(new com.accountingexport.adapters.http.RightsGuard(settings)); // first: nothing runs for a refused caller
+    hooks.add(new AuditTrail(auditLog, clock)); // last: its before() runs after the rights check; its after() sees every answer, refusals included
     return hooks;
   }
 
@@ -213,6 +222,16 @@ public final class Wiring {
   /** The Idempotency-Key claims of {@code POST /documents/batch}. */
   public IdempotencyStore idempotency() {
     return idempotency;
+  }
+
+  /** Every tenant's audit log (DynamoDB, or in memory without AWS clients). */
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
+  /** {@code GET /audit} and the audit log's chain check. */
+  public AuditService audit() {
+    return audit;
   }
 
   /** {@code /reports/…}, {@code /lists/…} and the report kinds of export files. */

@@ -87,6 +87,7 @@ public final class RouteTable {
         new Route("DELETE", "/webhooks/{webhookId}", WEBHOOKS),
         new Route("POST", "/webhooks/{webhookId}/rotate-secret", WEBHOOKS),
         new Route("GET", "/webhooks/{webhookId}/deliveries", WEBHOOKS),
+        new Route("GET", "/audit", SETTINGS),
         new Route("POST", "/local/token", LOCAL_TOKEN),
         new Route("POST", "/local/events", LOCAL_EVENTS)));
   }

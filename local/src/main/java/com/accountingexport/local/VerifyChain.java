@@ -3,6 +3,7 @@ package com.accountingexport.local;
 import com.accountingexport.adapters.AwsClients;
 import com.accountingexport.adapters.Config;
 import com.accountingexport.adapters.Wiring;
+import com.accountingexport.core.audit.AuditVerification;
 import com.accountingexport.core.auth.TenantId;
 import com.accountingexport.core.export.Export;
 import com.accountingexport.core.export.Verification;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recomputes a tenant's audit chain and the SHA-256 of every export's files, and names whatever was
- * altered: the command-line twin of {@code GET /exports/{id}/verify}, for an accountant or an auditor.
+ * Recomputes a tenant's audit chain and the SHA-256 of every export's files, then its audit log (who
+ * changed or downloaded what), and names whatever was altered: the command-line twin of
+ * {@code GET /exports/{id}/verify}, for an accountant or an auditor.
  *
  * <pre>
  * java -cp local/target/classes:$(cat local/target/classpath.txt) com.accountingexport.local.VerifyChain \
@@ -73,15 +75,24 @@ public final class VerifyChain {
         opts.get("export"), out);
   }
 
-  /** Verifies one export (and the chain up to it), or every export of the chain; prints a line each. */
+  /**
+   * Verifies one export (and the chain up to it), or every export of the chain, printing a line each;
+   * then the tenant's audit log. Exit status 1 when either was altered.
+   */
   static int run(Wiring wiring, TenantId tenant, String exportId, PrintStream out) {
+    boolean exportsIntact = verifyExports(wiring, tenant, exportId, out);
+    boolean auditIntact = verifyAuditLog(wiring, tenant, out);
+    return exportsIntact && auditIntact ? 0 : 1;
+  }
+
+  private static boolean verifyExports(Wiring wiring, TenantId tenant, String exportId, PrintStream out) {
     List<Export> targets = exportId != null
         ? List.of(wiring.exports().chain(tenant).stream().filter(e -> e.id().equals(exportId)).findFirst()
             .orElseGet(() -> wiring.exportRepository().find(tenant, exportId).orElse(null)))
         : wiring.exports().chain(tenant);
     if (targets.isEmpty() || targets.get(0) == null) {
       out.println(exportId == null ? "tenant " + tenant + " has no sealed export" : "no export " + exportId);
-      return exportId == null ? 0 : 1;
+      return exportId == null;
     }
     boolean intact = true;
     for (Export e : targets) {
@@ -94,6 +105,20 @@ public final class VerifyChain {
       }
     }
     out.println(intact ? "audit chain intact" : "audit chain ALTERED");
-    return intact ? 0 : 1;
+    return intact;
+  }
+
+  /** Re-checks every entry of the tenant's audit log (who changed or downloaded what). */
+  private static boolean verifyAuditLog(Wiring wiring, TenantId tenant, PrintStream out) {
+    AuditVerification v = wiring.audit().verify(tenant);
+    if (v.valid()) {
+      out.println("audit log intact (" + v.recordsChecked() + " records)");
+      return true;
+    }
+    out.println("audit log ALTERED (" + v.recordsChecked() + " records found, head at " + v.headSeq() + ")");
+    for (AuditVerification.Problem p : v.problems()) {
+      out.printf("    %s #%d: %s%n", p.kind(), p.seq(), p.message());
+    }
+    return false;
   }
 }

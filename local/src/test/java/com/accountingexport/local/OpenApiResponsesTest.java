@@ -196,6 +196,14 @@ class OpenApiResponsesTest {
     call(webhooks, route("DELETE /webhooks/{webhookId}").path("webhookId", goneId));
     JsonNode deliveries = call(webhooks, route("GET /webhooks/{webhookId}/deliveries").path("webhookId", hookId));
     assertTrue(deliveries.get("items").size() >= 2, "ready and cancelled: " + deliveries);
+    JsonNode audit = call(settings, route("GET /audit").query("limit", "5"));
+    assertTrue(audit.get("items").size() == 5 && audit.get("nextCursor").isTextual(), "the walk left entries: " + audit);
+    call(settings, route("GET /audit").query("action", "export.cancelled").query("actor", "admin@acme.test")
+        .query("from", "2026-06-15").query("to", "2026-06-15"));
+    call(settings, route("GET /audit").query("cursor", audit.get("nextCursor").asText()));
+    call(settings, route("GET /audit").query("action", "nope"));
+    call(settings, route("GET /audit").query("from", "2026-06-16").query("to", "2026-06-15"));
+    call(settings, route("GET /audit").role("company_user"));
 
     assertTrue(checked >= 25, "bodies checked: " + checked);
     assertEquals(List.of(), problems);

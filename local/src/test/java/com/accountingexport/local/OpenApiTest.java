@@ -58,7 +58,7 @@ class OpenApiTest {
       String id = String.valueOf(op.get("operationId"));
       assertTrue(ids.add(id), route + ": operationId " + id + " is unique");
     });
-    assertEquals(33, count[0], "32 deployed routes and the local token route");
+    assertEquals(34, count[0], "33 deployed routes and the local token route");
   }
 
   @Test
@@ -324,6 +324,10 @@ class OpenApiTest {
     assertEquals(List.of("firm_user", "company_admin", "company_user"), enumOf("Role"));
     assertEquals(Set.of("tenant", "role", "sub", "email"), properties("TokenRequest"));
     assertEquals(Set.of("token"), properties("TokenResponse"));
+    assertEquals(Set.of("seq", "at", "actor", "action", "route", "ids", "status", "outcome", "hash", "previousHash"),
+        properties("AuditEntry"));
+    assertEquals(Set.of("sub", "email", "role", "firm"), properties("AuditActor"));
+    assertEquals(com.accountingexport.core.audit.AuditActions.ALL, enumOf("AuditAction"));
   }
 
   // ------------------------------------------------------------------ helpers

@@ -81,7 +81,8 @@ class TemplateTest {
       Map.entry("GET /webhooks/{webhookId}", "WebhooksFunction"),
       Map.entry("DELETE /webhooks/{webhookId}", "WebhooksFunction"),
       Map.entry("POST /webhooks/{webhookId}/rotate-secret", "WebhooksFunction"),
-      Map.entry("GET /webhooks/{webhookId}/deliveries", "WebhooksFunction")));
+      Map.entry("GET /webhooks/{webhookId}/deliveries", "WebhooksFunction"),
+      Map.entry("GET /audit", "SettingsFunction")));
 
   // ------------------------------------------------------------------ globals and parameters
 

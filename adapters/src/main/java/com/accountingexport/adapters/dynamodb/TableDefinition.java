@@ -32,7 +32,8 @@ public final class TableDefinition {
    * documents {@code T#<t>#DOC#<id>} ({@link DocumentItemMapper}); exports, export-number counters,
    * chain head, locks, idempotency keys ({@link ExportItemMapper}); settings {@code T#<t>#SETTINGS}
    * ({@link SettingsItemMapper}); lettering counters and codes {@code T#<t>#LET#<account>}, SK
-   * {@code SEQ} / {@code A#<anchor>} ({@link DynamoLetterCodes}).
+   * {@code SEQ} / {@code A#<anchor>} ({@link DynamoLetterCodes}); the audit log {@code T#<t>#AUDIT}, SK
+   * {@code HEAD} / {@code REC#<seq>} ({@link AuditItemMapper}).
    */
   public static final String PK = "PK";
   /** Sort key of the table. */

@@ -5,9 +5,12 @@ import com.accountingexport.adapters.Wiring;
 import com.accountingexport.adapters.http.Http;
 import com.accountingexport.adapters.http.HttpErrors;
 import com.accountingexport.adapters.http.Response;
+import com.accountingexport.adapters.http.Request;
+import com.accountingexport.adapters.json.AuditJson;
 import com.accountingexport.adapters.json.FormatJson;
 import com.accountingexport.adapters.json.SettingsJson;
 import com.accountingexport.adapters.json.TemplateJson;
+import com.accountingexport.core.audit.AuditService;
 import com.accountingexport.core.auth.Screen;
 import com.accountingexport.core.format.ExportTemplate;
 import com.accountingexport.core.format.FormatCatalog;
@@ -19,17 +22,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Set;
 
 /**
  * The tenant's configuration: {@code GET /settings} ({@code settings:read}), {@code PUT /settings}
  * (any subset of fields, {@code settings:write}); {@code GET /formats}; the export templates
  * ({@code /export-templates}, changed with {@code settings:write}). The rights guard checks the
- * permission matrix before any of them runs; the services check again.
+ * permission matrix before any of them runs; the services check again. The audit log
+ * ({@code GET /audit}, admins and firm users).
  */
 public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final SettingsService settings;
   private final FormatCatalog formats;
   private final TemplateService templates;
+  private final AuditService audit;
   private final Http http;
   private final com.accountingexport.core.service.CompanyService companies;
 
@@ -41,6 +47,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
     this.settings = wiring.settings();
     this.formats = wiring.formats();
     this.templates = wiring.templates();
+    this.audit = wiring.audit();
     this.http = wiring.http();
     this.companies = wiring.companies();
     Priming.register(wiring);
@@ -81,6 +88,7 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
         templates.delete(req.caller(), req.pathParam("templateId"));
         yield Response.of(204, null);
       }
+      case "GET /audit" -> audit(req);
       default -> HttpErrors.routeNotFound(req.route());
     });
   }
@@ -96,4 +104,16 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
     var page = new com.accountingexport.core.port.Page<>(items, next < companies.count(caller) ? com.accountingexport.adapters.json.OffsetCursor.encode(next) : null);
     return Response.ok(com.accountingexport.adapters.json.PageJson.write(page, com.accountingexport.adapters.json.CompanyJson::write));
   }
+
+  /** {@code GET /audit?from&to&actor&action&limit&cursor}: the rights first, then the parameters. */
+  private Response audit(Request req) {
+    var caller = req.caller();
+    audit.requireReader(caller);
+    req.onlyQuery(AUDIT_PARAMS);
+    var filter = new AuditService.Filter(req.queryDate("from"), req.queryDate("to"), req.query("actor"),
+        req.query("action"), req.query("cursor"), req.limit());
+    return Response.ok(AuditJson.write(audit.list(caller, filter)));
+  }
+
+  private static final Set<String> AUDIT_PARAMS = Set.of("from", "to", "actor", "action", "limit", "cursor");
 }
