@@ -76,6 +76,7 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
   private final SettingsService settings;
   private final FormatCatalog formats;
   private final Clock clock;
+  private final com.accountingexport.core.audit.AuditLog audit;
 
   public EventsHandler() {
     this(Wiring.fromEnvironment());
@@ -86,6 +87,7 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
     this.settings = wiring.settings();
     this.formats = wiring.formats();
     this.clock = wiring.clock();
+    this.audit = wiring.auditLog();
     Priming.register(wiring);
   }
 
@@ -213,6 +215,10 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
     try {
       Generated g = generator.generate(tenant, actor, null, s, new GenerateRequest(selection, format, "none", key, key));
       String status = g.replayed() ? "replayed" : g.background() ? "started" : "ready";
+      if (!g.replayed()) {
+        record(tenant, actor, g.background() ? 202 : 201, com.accountingexport.core.audit.AuditRecord.OK,
+            Map.of("exportId", g.export().id()));
+      }
       return outcome(tenant, status, null, g, null);
     } catch (DomainException e) {
       if (e.code().equals("NOTHING_TO_EXPORT") || e.code().equals("NOTHING_LEFT_TO_EXPORT")) {
@@ -221,10 +227,31 @@ public final class EventsHandler implements RequestHandler<Map<String, Object>, 
       if (retryable(e)) {
         throw e;
       }
+      record(tenant, actor, e.kind().status(), e.code(), Map.of());
       // the event (or the tenant's autoExport) asks for something that no retry will make possible
       return outcome(tenant, "rejected", e.code(), null, e.details().isEmpty() ? e.getMessage() : describe(e.details()));
     }
   }
+
+  /**
+   * An export this event generated (or refused for good) goes into the company's audit log like one
+   * asked over HTTP, authored by the system actor, its route the event's kind. Never fails the event.
+   */
+  private void record(TenantId tenant, String actor, int status, String outcome, Map<String, String> ids) {
+    String route = actor.equals(PERIOD_CLOSE_ACTOR) ? "EVENT PeriodClosed" : "SCHEDULE AutoExport";
+    try {
+      audit.append(com.accountingexport.core.audit.AuditRecord.draft(tenant, clock.instant(),
+          new com.accountingexport.core.audit.AuditRecord.Actor(actor, null, SYSTEM_ROLE, null),
+          com.accountingexport.core.audit.AuditActions.EXPORT_GENERATED, route, ids, status, outcome));
+    } catch (RuntimeException e) {
+      System.err.println(Json.write(Json.object().put("level", "ERROR").put("audit", "not recorded")
+          .put("tenant", tenant.value()).put("route", route).put("error", e.getClass().getName())
+          .put("message", String.valueOf(e.getMessage()))));
+    }
+  }
+
+  /** The role of the audit entries of exports the system started (period close, monthly schedule). */
+  public static final String SYSTEM_ROLE = "system";
 
   static boolean retryable(DomainException e) {
     return e.kind() == ErrorKind.UNAVAILABLE || e.kind() == ErrorKind.TOO_MANY_REQUESTS

@@ -78,6 +78,13 @@ class EventsHandlerTest {
     assertEquals(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)), e.period());
     assertEquals(3, e.documentCount());
     assertEquals("fec", e.format());
+    var audit = wiring.auditLog().all(ACME);
+    assertEquals(1, audit.size(), "one entry for the export, none for its replay: " + audit);
+    assertEquals(EventsHandler.PERIOD_CLOSE_ACTOR, audit.get(0).actor().sub());
+    assertEquals(EventsHandler.SYSTEM_ROLE, audit.get(0).actor().role());
+    assertEquals("EVENT PeriodClosed", audit.get(0).route());
+    assertEquals(com.accountingexport.core.audit.AuditActions.EXPORT_GENERATED, audit.get(0).action());
+    assertEquals(Map.of("exportId", e.id()), audit.get(0).ids());
   }
 
   @Test
