@@ -64,13 +64,16 @@ class GenerationStepsTest {
     notified.add(outcome + ":" + export.number() + ":" + requester);
     return new Notice(outcome, List.of(requester), true, 1, null, clock.instant());
   };
+  final List<String> published = new ArrayList<>();
+  final ExportEvents events = (tenant, export, type) -> published.add(type + ":" + export.status() + ":"
+      + ExportEvents.eventId(export.id(), type));
   GenerationSteps steps;
   ExportGenerator generator;
 
   void build(ExportRepository exports, Duration stepBudget) {
     ExportFiles exportFiles = new ExportFiles(files);
     steps = new GenerationSteps(exports, docs, new ExportPlanner(docs), settings, exportFiles, notifier, clock,
-        new GenerationSteps.Options(Duration.ofMinutes(5), stepBudget));
+        new GenerationSteps.Options(Duration.ofMinutes(5), stepBudget), null, events);
     generator = new ExportGenerator(exports, new ExportPlanner(docs), settings, exportFiles, steps,
         new ExportRecovery(exports, clock), starter, clock, () -> "exp-" + ids.incrementAndGet(), Duration.ofMinutes(5));
   }
@@ -337,12 +340,15 @@ class GenerationStepsTest {
     assertNotNull(failed.releasedAt());
     assertEquals(0, repo.lockCount());
     assertEquals(List.of("FAILED:" + failed.number() + ":admin@acme.test"), notified);
+    String failedEvent = "export.failed:FAILED:" + ExportEvents.eventId(failed.id(), ExportEvents.FAILED);
+    assertEquals(List.of(failedEvent), published, "the webhooks hear of the failure");
 
     // the steps of the dead run stop cleanly; a second fail sends nothing twice
     assertTrue(steps.render(job).stopped());
     assertTrue(steps.seal(job).stopped());
     steps.fail(job, "again");
     assertEquals(1, notified.size());
+    assertTrue(published.stream().allMatch(failedEvent::equals), "a repeated fail step publishes the same event id: " + published);
     assertEquals("WORKFLOW_FAILED: TransientStepException: the table is throttling",
         repo.find(ACME, job.exportId()).orElseThrow().failure(), "the first reason stays");
 
