@@ -23,14 +23,12 @@ import com.accountingexport.core.port.FileStore;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.Selection;
 import com.accountingexport.core.service.SettingsService;
+import com.accountingexport.core.fakes.MovingClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,26 +41,7 @@ class ExportServiceTest {
   static final Caller ADMIN = new Caller(ACME, "u1", Role.COMPANY_ADMIN, "admin@acme.test");
 
   /** A clock the test moves forward. */
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2026-06-15T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final MovingClock clock = new MovingClock();
+  final MovingClock clock = new MovingClock(Instant.parse("2026-06-15T10:00:00Z"));
   final InMemoryDocumentRepository docs = new InMemoryDocumentRepository();
   final InMemoryExportRepository repo = new InMemoryExportRepository(docs);
   final InMemoryFileStore files = new InMemoryFileStore();
@@ -277,7 +256,7 @@ class ExportServiceTest {
     assertEquals(0, recovery.recover(ACME), "lease still running: left alone");
     assertEquals(2, held("dead").size());
 
-    clock.now = clock.now.plus(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
     assertEquals(1, recovery.recover(ACME));
     assertEquals(ExportStatus.FAILED, service.find(ADMIN, "dead").status());
     assertEquals(List.of(), held("dead"));

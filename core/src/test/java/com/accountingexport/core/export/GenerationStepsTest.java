@@ -46,7 +46,8 @@ class GenerationStepsTest {
   static final TenantId ACME = new TenantId("acme");
   static final Caller ADMIN = new Caller(ACME, "u1", Role.COMPANY_ADMIN, "admin@acme.test");
 
-  final ExportServiceTest.MovingClock clock = new ExportServiceTest.MovingClock();
+  final com.accountingexport.core.fakes.MovingClock clock =
+      new com.accountingexport.core.fakes.MovingClock(java.time.Instant.parse("2026-06-15T10:00:00Z"));
   final InMemoryDocumentRepository docs = new InMemoryDocumentRepository();
   final InMemoryExportRepository repo = new InMemoryExportRepository(docs);
   final InMemoryFileStore files = new InMemoryFileStore();

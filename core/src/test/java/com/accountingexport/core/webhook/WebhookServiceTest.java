@@ -18,18 +18,16 @@ import com.accountingexport.core.export.ExportFile;
 import com.accountingexport.core.export.ExportStatus;
 import com.accountingexport.core.fakes.InMemoryWebhooks;
 import com.accountingexport.core.period.Period;
+import com.accountingexport.core.fakes.MovingClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,28 +46,9 @@ class WebhookServiceTest {
   private static final Caller OTHER = new Caller(new TenantId("globex"), "u3", Role.COMPANY_ADMIN, "a@globex.test");
 
   /** A clock the retry loop moves forward by each wait. */
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2027-01-05T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   record Sent(URI url, Map<String, String> headers, String body) {}
 
-  private final MovingClock clock = new MovingClock();
+  private final MovingClock clock = new MovingClock(Instant.parse("2027-01-05T10:00:00Z"));
   private final InMemoryWebhooks repo = new InMemoryWebhooks();
   private final Deque<Integer> answers = new ArrayDeque<>();
   private final List<Sent> sent = new ArrayList<>();
@@ -98,7 +77,7 @@ class WebhookServiceTest {
         if (!o.status().equals(WebhookService.RETRY)) {
           return;
         }
-        clock.now = clock.now.plusSeconds(o.waitSeconds());
+        clock.advance(java.time.Duration.ofSeconds(o.waitSeconds()));
       }
       throw new AssertionError("the loop never ended");
     };
