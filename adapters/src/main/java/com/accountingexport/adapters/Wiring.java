@@ -2,41 +2,59 @@ package com.accountingexport.adapters;
 
 import com.accountingexport.adapters.dynamodb.DynamoAuditLog;
 import com.accountingexport.adapters.dynamodb.DynamoDocumentRepository;
-import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportRepository;
 import com.accountingexport.adapters.dynamodb.DynamoExportTemplates;
+import com.accountingexport.adapters.dynamodb.DynamoIdempotency;
 import com.accountingexport.adapters.dynamodb.DynamoLetterCodes;
+import com.accountingexport.adapters.dynamodb.DynamoSettingsRepository;
+import com.accountingexport.adapters.dynamodb.DynamoWebhooks;
+import com.accountingexport.adapters.http.AuditTrail;
+import com.accountingexport.adapters.http.Http;
+import com.accountingexport.adapters.http.RightsGuard;
+import com.accountingexport.adapters.http.RouteHooks;
 import com.accountingexport.adapters.s3.S3FileStore;
+import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
+import com.accountingexport.adapters.webhook.HttpWebhookTransport;
+import com.accountingexport.adapters.webhook.InProcessWebhookDispatcher;
+import com.accountingexport.adapters.webhook.WorkflowWebhookDispatcher;
+import com.accountingexport.core.audit.AuditLog;
+import com.accountingexport.core.audit.AuditService;
+import com.accountingexport.core.export.ExportEvents;
 import com.accountingexport.core.export.ExportFiles;
 import com.accountingexport.core.export.ExportGenerator;
 import com.accountingexport.core.export.ExportNotifier;
 import com.accountingexport.core.export.ExportRecovery;
-import com.accountingexport.core.export.FiscalYearFec;
-import com.accountingexport.core.port.InvoiceBundles;
-import com.accountingexport.core.port.InvoiceBundlesProvider;
 import com.accountingexport.core.export.ExportService;
+import com.accountingexport.core.export.FiscalYearFec;
 import com.accountingexport.core.export.GenerationSteps;
-import com.accountingexport.core.port.WorkflowStarter;
-import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.format.FormatCatalog;
+import com.accountingexport.core.port.DocumentRepository;
 import com.accountingexport.core.port.ExportRepository;
 import com.accountingexport.core.port.ExportTemplateRepository;
 import com.accountingexport.core.port.FileStore;
-import com.accountingexport.core.port.IdempotencyStore;
 import com.accountingexport.core.port.IdGenerator;
+import com.accountingexport.core.port.IdempotencyStore;
+import com.accountingexport.core.port.InvoiceBundles;
+import com.accountingexport.core.port.InvoiceBundlesProvider;
 import com.accountingexport.core.port.SettingsRepository;
+import com.accountingexport.core.port.WorkflowStarter;
 import com.accountingexport.core.report.ReportService;
-import com.accountingexport.adapters.http.AuditTrail;
-import com.accountingexport.adapters.http.Http;
-import com.accountingexport.core.audit.AuditLog;
-import com.accountingexport.core.audit.AuditService;
+import com.accountingexport.core.service.CompanyService;
 import com.accountingexport.core.service.DocumentService;
 import com.accountingexport.core.service.ExportPlanner;
 import com.accountingexport.core.service.PreviewService;
 import com.accountingexport.core.service.SettingsService;
 import com.accountingexport.core.service.TemplateService;
-import com.accountingexport.adapters.sfn.SfnWorkflowStarter;
+import com.accountingexport.core.webhook.WebhookDispatcher;
+import com.accountingexport.core.webhook.WebhookRepository;
+import com.accountingexport.core.webhook.WebhookService;
+import com.accountingexport.core.webhook.WebhookSigner;
+import com.accountingexport.core.webhook.WebhookUrlPolicy;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The one place that builds clients, repositories and services. Lambda handlers use
@@ -68,10 +86,10 @@ public final class Wiring {
   private final TemplateService templates;
   private final ReportService reports;
   private final IdempotencyStore idempotency;
-  private final com.accountingexport.core.service.CompanyService companies;
+  private final CompanyService companies;
   /** Null when this wiring has no webhook store: no webhook routes, no events. */
-  private final com.accountingexport.core.webhook.WebhookService webhooks;
-  private volatile com.accountingexport.core.webhook.WebhookDispatcher webhookDispatcher;
+  private final WebhookService webhooks;
+  private volatile WebhookDispatcher webhookDispatcher;
   private final AuditLog auditLog;
   private final AuditService audit;
 
@@ -110,15 +128,14 @@ public final class Wiring {
       ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
       ExportTemplateRepository templateRepository) {
     this(aws, config, clock, ids, documentRepository, settingsRepository, exportRepository, fileStore, workflows, notifier,
-        templateRepository, aws == null ? null
-            : new com.accountingexport.adapters.dynamodb.DynamoWebhooks(aws.dynamo(), config.tableName()));
+        templateRepository, aws == null ? null : new DynamoWebhooks(aws.dynamo(), config.tableName()));
   }
 
   /** The same with the webhooks' store (null: no webhook routes, export events go nowhere). */
   public Wiring(AwsClients aws, Config config, Clock clock, IdGenerator ids,
       DocumentRepository documentRepository, SettingsRepository settingsRepository,
       ExportRepository exportRepository, FileStore fileStore, WorkflowStarter workflows, ExportNotifier notifier,
-      ExportTemplateRepository templateRepository, com.accountingexport.core.webhook.WebhookRepository webhookRepository) {
+      ExportTemplateRepository templateRepository, WebhookRepository webhookRepository) {
     this.aws = aws;
     this.config = config;
     this.clock = clock;
@@ -132,19 +149,15 @@ public final class Wiring {
     this.exportRepository = exportRepository;
     this.fileStore = fileStore;
     this.idempotency = aws == null ? new MemoryIdempotency()
-        : new com.accountingexport.adapters.dynamodb.DynamoIdempotency(aws.dynamo(), config.tableName(), clock);
-    this.webhookDispatcher = new com.accountingexport.adapters.webhook.InProcessWebhookDispatcher(this::webhooks);
-    this.webhooks = webhookRepository == null ? null : new com.accountingexport.core.webhook.WebhookService(
-        webhookRepository,
-        config.webhookAllowLoopback() ? com.accountingexport.core.webhook.WebhookUrlPolicy.local()
-            : com.accountingexport.core.webhook.WebhookUrlPolicy.aws(),
-        new com.accountingexport.core.webhook.WebhookSigner(new java.security.SecureRandom()),
+        : new DynamoIdempotency(aws.dynamo(), config.tableName(), clock);
+    this.webhookDispatcher = new InProcessWebhookDispatcher(this::webhooks);
+    this.webhooks = webhookRepository == null ? null : new WebhookService(webhookRepository,
+        config.webhookAllowLoopback() ? WebhookUrlPolicy.local() : WebhookUrlPolicy.aws(),
+        new WebhookSigner(new SecureRandom()),
         (tenant, webhookId, deliveryId) -> webhookDispatcher.dispatch(tenant, webhookId, deliveryId),
-        new com.accountingexport.adapters.webhook.HttpWebhookTransport(), clock, ids,
-        new com.accountingexport.core.webhook.WebhookService.Options(config.webhookRetryBase(),
-            java.time.Duration.ofHours(24)));
-    com.accountingexport.core.export.ExportEvents events = webhooks == null
-        ? com.accountingexport.core.export.ExportEvents.NONE : webhooks;
+        new HttpWebhookTransport(), clock, ids,
+        new WebhookService.Options(config.webhookRetryBase(), java.time.Duration.ofHours(24)));
+    ExportEvents events = webhooks == null ? ExportEvents.NONE : webhooks;
     this.formats = new FormatCatalog(templateRepository);
     this.templates = templateRepository == null ? null : new TemplateService(templateRepository, settings, ids, clock);
     this.exportFiles = new ExportFiles(fileStore, aws == null ? null : new DynamoLetterCodes(aws.dynamo(), config.tableName()),
@@ -162,17 +175,18 @@ public final class Wiring {
         config.downloadUrlTtl());
     this.generator = new ExportGenerator(exportRepository, planner, settings, exportFiles, steps, recovery, workflows,
         clock, ids, config.exportLease(), bundles);
-    this.companies = new com.accountingexport.core.service.CompanyService(settings, documents);
+    this.companies = new CompanyService(settings, documents);
     this.auditLog = aws == null ? new MemoryAuditLog() : new DynamoAuditLog(aws.dynamo(), config.tableName());
     this.audit = new AuditService(auditLog);
     this.http = new Http(routeHooks());
   }
 
   /** What runs around every route, in order: rights before the route; the audit log after it. */
-  private java.util.List<com.accountingexport.adapters.http.RouteHooks> routeHooks() {
-    java.util.List<com.accountingexport.adapters.http.RouteHooks> hooks = new java.util.ArrayList<>();
-    hooks.add(new com.accountingexport.adapters.http.RightsGuard(settings)); // first: nothing runs for a refused caller
-    hooks.add(new AuditTrail(auditLog, clock)); // last: its before() runs after the rights check; its after() sees every answer, refusals included
+  private List<RouteHooks> routeHooks() {
+    List<RouteHooks> hooks = new ArrayList<>();
+    hooks.add(new RightsGuard(settings)); // first: nothing runs for a refused caller
+    // last: its after() sees every answer, refusals of the guard included
+    hooks.add(new AuditTrail(auditLog, clock));
     return hooks;
   }
 
@@ -191,14 +205,14 @@ public final class Wiring {
         Notifications.notifier(aws, config));
     String webhookMachine = System.getenv("WEBHOOK_STATE_MACHINE_ARN");
     if (webhookMachine != null && !webhookMachine.isBlank()) {
-      wiring.useWebhookDispatcher(new com.accountingexport.adapters.webhook.WorkflowWebhookDispatcher(
+      wiring.useWebhookDispatcher(new WorkflowWebhookDispatcher(
           SfnWorkflowStarter.fromEnvironment(webhookMachine)));
     }
     return wiring;
   }
 
   /** {@code /webhooks}: subscriptions, and each delivery's attempts. */
-  public com.accountingexport.core.webhook.WebhookService webhooks() {
+  public WebhookService webhooks() {
     if (webhooks == null) {
       throw new IllegalStateException("this wiring has no webhook store");
     }
@@ -210,12 +224,12 @@ public final class Wiring {
    * in AWS, the local host in the local runtime), set once at start-up because that machine calls back
    * into this wiring; until then (and in tests) a thread of this process.
    */
-  public void useWebhookDispatcher(com.accountingexport.core.webhook.WebhookDispatcher dispatcher) {
-    this.webhookDispatcher = java.util.Objects.requireNonNull(dispatcher, "dispatcher");
+  public void useWebhookDispatcher(WebhookDispatcher dispatcher) {
+    this.webhookDispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
   }
 
   /** {@code GET /tenants}: the companies a caller (a firm user above all) may act on. */
-  public com.accountingexport.core.service.CompanyService companies() {
+  public CompanyService companies() {
     return companies;
   }
 
