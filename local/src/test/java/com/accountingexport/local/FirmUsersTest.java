@@ -110,6 +110,23 @@ class FirmUsersTest {
   }
 
   @Test
+  void aFirmUsersRightsAreEachCompanysOwn() {
+    push("alpha", "a-1", INVOICE);
+    push("beta", "b-1", INVOICE);
+    var revoke = call(settings, route("PUT /settings").tenant("alpha")
+        .body("{\"pageAccess\": {\"exports\": {\"firm_user\": \"none\"}}}"));
+    assertEquals(200, revoke.getStatusCode(), revoke.getBody());
+
+    var refused = call(documents, firm("GET /documents", "alpha"));
+    assertEquals(403, refused.getStatusCode(), "alpha no longer lets firm users see its exports page");
+    assertTrue(refused.getBody().contains("exports:read"), refused.getBody());
+    assertEquals(List.of("b-1"), ids(json(call(documents, firm("GET /documents", "beta")))), "beta still does");
+    JsonNode tenants = json(call(settings, firm("GET /tenants", null)));
+    assertTrue(tenants.at("/items/1/pending").isNull(), "no counts of alpha for a role it refuses: " + tenants);
+    assertEquals(1, tenants.at("/items/2/pending/exportable").asInt());
+  }
+
+  @Test
   void tenants_listsEveryCompanyWithItsOwnPendingCounts() {
     push("alpha", "a-1", INVOICE);
     push("beta", "b-1", INVOICE);
