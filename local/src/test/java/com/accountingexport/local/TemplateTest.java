@@ -490,6 +490,19 @@ class TemplateTest {
     assertEquals("Attempt", wait.path("Next").asText(), "after the wait, the same delivery is tried again");
     assertEquals("Succeed", states.path(next.get("DELIVERED")).path("Type").asText());
     assertEquals("Succeed", states.path(choice.path("Default").asText()).path("Type").asText(), "FAILED ends the loop");
+
+    JsonNode caught = attempt.path("Catch").get(0);
+    assertEquals("States.ALL", caught.path("ErrorEquals").get(0).asText(), "a task failing past its retries is caught");
+    assertEquals("$.error", caught.path("ResultPath").asText(), "the ids stay in the input");
+    JsonNode abandon = states.path(caught.path("Next").asText());
+    assertEquals("Task", abandon.path("Type").asText());
+    assertEquals("abandon-webhook", abandon.path("Parameters").path("Payload").path("step").asText());
+    assertEquals("$.error", abandon.path("Parameters").path("Payload").path("error.$").asText());
+    for (String field : List.of("tenant", "webhookId", "deliveryId")) {
+      assertEquals("$." + field, abandon.path("Parameters").path("Payload").path(field + ".$").asText(), field);
+    }
+    assertTrue(abandon.path("Retry").size() > 0, "marking FAILED is retried too");
+    assertEquals("Succeed", states.path(abandon.path("Next").asText()).path("Type").asText());
   }
 
   @Test

@@ -250,6 +250,21 @@ public final class WebhookService implements ExportEvents {
     return finish(d, a, WebhookDelivery.Status.FAILED);
   }
 
+  /**
+   * The retry loop itself broke (its task kept failing: our own storage or function unavailable past
+   * the state machine's retries): a delivery still PENDING becomes FAILED with the reason as its last
+   * row, so that none stays PENDING for ever. Nothing is sent; a finished delivery is left as it is.
+   */
+  public Outcome abandon(TenantId tenant, String webhookId, String deliveryId, String reason) {
+    WebhookDelivery d = repository.findDelivery(tenant, webhookId, deliveryId).orElse(null);
+    if (d == null || d.status() != WebhookDelivery.Status.PENDING) {
+      return new Outcome(d == null ? WebhookDelivery.Status.FAILED.name() : d.status().name(), 0);
+    }
+    WebhookDelivery.Attempt row = new WebhookDelivery.Attempt(d.attempts().size() + 1, clock.instant(), null,
+        cut("abandoned, not sent: the delivery step kept failing (" + reason + ")"), 0, null);
+    return finish(d, row, WebhookDelivery.Status.FAILED);
+  }
+
   private Outcome retryOrFail(WebhookDelivery d, WebhookDelivery.Attempt a, Instant at) {
     long baseSeconds = Math.max(0, options.retryBase().toSeconds());
     long wait = baseSeconds << Math.min(a.n() - 1, 20);

@@ -107,6 +107,31 @@ class WebhookServiceTest {
   }
 
   @Test
+  void aDeliveryWhoseLoopBroke_isAbandonedAsFailed_neverLeftPending_andAFinishedOneIsLeftAlone() {
+    Webhook w = service.subscribe(ADMIN, "https://hooks.example.com/in", List.of(ExportEvents.READY));
+    WebhookDelivery pending = new WebhookDelivery("dlv_1", T, w.id(), "evt_exp-9_export.ready", ExportEvents.READY, "{}",
+        WebhookDelivery.Status.PENDING, clock.instant(), List.of(), clock.instant());
+    repo.createDelivery(pending);
+
+    assertEquals(new WebhookService.Outcome("FAILED", 0),
+        service.abandon(T, w.id(), "dlv_1", "Lambda.ServiceException: busy"));
+    WebhookDelivery d = service.deliveries(ADMIN, w.id(), null, 10).items().get(0);
+    assertEquals(WebhookDelivery.Status.FAILED, d.status());
+    assertEquals(1, d.attempts().size());
+    assertNull(d.attempts().get(0).status(), "nothing was sent");
+    assertTrue(d.attempts().get(0).error().contains("Lambda.ServiceException: busy"), d.attempts().get(0).error());
+    assertEquals(0, sent.size());
+
+    answers.add(200);
+    service.publish(T, ready("exp-2"), ExportEvents.READY);
+    String delivered = service.deliveries(ADMIN, w.id(), null, 10).items().stream()
+        .filter(x -> x.status() == WebhookDelivery.Status.DELIVERED).findFirst().orElseThrow().id();
+    assertEquals(new WebhookService.Outcome("DELIVERED", 0), service.abandon(T, w.id(), delivered, "late"));
+    assertEquals(WebhookDelivery.Status.DELIVERED, service.deliveries(ADMIN, w.id(), null, 10).items().stream()
+        .filter(x -> x.id().equals(delivered)).findFirst().orElseThrow().status());
+  }
+
+  @Test
   void retriesOn5xxWithBackoffThenDeliversOnceAndNeverAgain() throws Exception {
     Webhook w = service.subscribe(ADMIN, "https://hooks.example.com/in", List.of(ExportEvents.READY));
     answers.addAll(List.of(500, 503, 200));

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class WebhookDeliveryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   public static final String STEP = "deliver-webhook";
+  /** The Catch branch: the attempt task kept failing; the delivery becomes FAILED instead of staying PENDING. */
+  public static final String ABANDON = "abandon-webhook";
 
   private final WebhookService webhooks;
 
@@ -32,19 +34,32 @@ public final class WebhookDeliveryHandler implements RequestHandler<Map<String, 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     Object step = input.get("step");
-    if (step != null && !STEP.equals(step.toString())) {
+    if (step != null && !STEP.equals(step.toString()) && !ABANDON.equals(step.toString())) {
       throw new IllegalArgumentException("unknown step \"" + step + "\"");
     }
     Object tenant = input.get("tenant");
     if (tenant == null || !TenantId.isValid(tenant.toString())) {
       throw new IllegalArgumentException("the step input needs a valid \"tenant\"");
     }
-    WebhookService.Outcome o = webhooks.attempt(new TenantId(tenant.toString()), required(input, "webhookId"),
-        required(input, "deliveryId"));
+    TenantId id = new TenantId(tenant.toString());
+    WebhookService.Outcome o = step != null && ABANDON.equals(step.toString())
+        ? webhooks.abandon(id, required(input, "webhookId"), required(input, "deliveryId"), reason(input.get("error")))
+        : webhooks.attempt(id, required(input, "webhookId"), required(input, "deliveryId"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", o.status());
     out.put("waitSeconds", o.waitSeconds());
     return out;
+  }
+
+  /** The state machine's {@code {Error, Cause}} of the failed task, as one short line. */
+  static String reason(Object error) {
+    if (!(error instanceof Map<?, ?> m)) {
+      return "unknown error";
+    }
+    Object name = m.get("Error");
+    Object cause = m.get("Cause");
+    String text = (name == null ? "error" : name.toString()) + (cause == null ? "" : ": " + cause);
+    return text.length() <= 300 ? text : text.substring(0, 300);
   }
 
   private static String required(Map<String, Object> input, String name) {
