@@ -180,13 +180,24 @@ public final class WebhookService implements ExportEvents {
     String body = WebhookPayload.of(eventId, type, now, tenant, export);
     for (Webhook w : wanting) {
       String id = deliveryId(w.id(), eventId);
+      boolean created = false;
       try {
-        if (repository.createDelivery(new WebhookDelivery(id, tenant, w.id(), eventId, type, body,
-            WebhookDelivery.Status.PENDING, now, List.of(), now))) {
+        created = repository.createDelivery(new WebhookDelivery(id, tenant, w.id(), eventId, type, body,
+            WebhookDelivery.Status.PENDING, now, List.of(), now));
+        if (created) {
           dispatcher.dispatch(tenant, w.id(), id);
         }
       } catch (RuntimeException e) {
         System.err.println("[webhooks] delivery " + id + " of " + eventId + " to " + w.id() + " was not started: " + e);
+        if (created) {
+          // its retry loop never started: FAILED and saying why, rather than PENDING with nobody to send it
+          try {
+            abandon(tenant, w.id(), id, "its retry loop could not be started: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+          } catch (RuntimeException again) {
+            System.err.println("[webhooks] delivery " + id + " stays PENDING: " + again);
+          }
+        }
       }
     }
   }

@@ -132,6 +132,39 @@ class WebhookServiceTest {
   }
 
   @Test
+  void aDeliveryWhoseLoopCannotStart_isFailedSayingWhy_andTheOtherSubscriptionsStillGetTheirs() {
+    List<String> started = new ArrayList<>();
+    WebhookDispatcher flaky = (tenant, webhookId, deliveryId) -> {
+      if (started.isEmpty()) {
+        started.add("refused " + deliveryId);
+        throw new IllegalStateException("StartExecution throttled");
+      }
+      started.add(deliveryId);
+    };
+    WebhookService withFlaky = new WebhookService(repo, new WebhookUrlPolicy(false,
+        host -> new InetAddress[] {InetAddress.getByAddress(host, InetAddress.getByName("93.184.216.34").getAddress())}),
+        new WebhookSigner(new SecureRandom()), flaky, transport, clock, () -> "id" + ids.incrementAndGet(),
+        WebhookService.Options.defaults());
+    Webhook first = withFlaky.subscribe(ADMIN, "https://hooks.example.com/a", List.of(ExportEvents.READY));
+    Webhook second = withFlaky.subscribe(ADMIN, "https://hooks.example.com/b", List.of(ExportEvents.READY));
+
+    withFlaky.publish(T, ready("exp-3"), ExportEvents.READY);
+
+    assertEquals(2, started.size(), started.toString());
+    List<WebhookDelivery.Status> statuses = new ArrayList<>();
+    for (Webhook w : List.of(first, second)) {
+      statuses.add(withFlaky.deliveries(ADMIN, w.id(), null, 10).items().get(0).status());
+    }
+    statuses.sort(null);
+    assertEquals(List.of(WebhookDelivery.Status.PENDING, WebhookDelivery.Status.FAILED), statuses,
+        "the one whose loop could not start is FAILED, the other waits for its loop");
+    WebhookDelivery failed = List.of(first, second).stream()
+        .map(w -> withFlaky.deliveries(ADMIN, w.id(), null, 10).items().get(0))
+        .filter(d -> d.status() == WebhookDelivery.Status.FAILED).findFirst().orElseThrow();
+    assertTrue(failed.attempts().get(0).error().contains("StartExecution throttled"), failed.attempts().toString());
+  }
+
+  @Test
   void retriesOn5xxWithBackoffThenDeliversOnceAndNeverAgain() throws Exception {
     Webhook w = service.subscribe(ADMIN, "https://hooks.example.com/in", List.of(ExportEvents.READY));
     answers.addAll(List.of(500, 503, 200));
