@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.accountingexport.core.format.FecValidator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +39,7 @@ class BackgroundExportE2EIT {
 
   @BeforeAll
   static void tools() {
-    assumeTrue(LocalStepFunctions.installed(LocalOptions.forTests().repoRoot()),
-        "aws-local-stepfunctions and Node 22 are installed by run-tests (npm install --prefix local)");
+    E2E.requireStepFunctionsHost();
   }
 
   @AfterEach
@@ -62,10 +60,7 @@ class BackgroundExportE2EIT {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(runtime.baseUri().resolve(path)).timeout(Duration.ofSeconds(120))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return E2E.send(http, runtime.baseUri(), method, path, token, body);
   }
 
   private void seed(String tenant, String token) throws Exception {

@@ -3,7 +3,6 @@ package com.accountingexport.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.accountingexport.core.export.RecordHash;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,8 +41,7 @@ class InvoiceBundlesE2EIT {
 
   @BeforeAll
   static void tools() {
-    assumeTrue(LocalStepFunctions.installed(LocalOptions.forTests().repoRoot()),
-        "aws-local-stepfunctions and Node 22 are installed by run-tests (npm install --prefix local)");
+    E2E.requireStepFunctionsHost();
   }
 
   @AfterEach
@@ -54,10 +52,7 @@ class InvoiceBundlesE2EIT {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(runtime.baseUri().resolve(path)).timeout(Duration.ofSeconds(120))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return E2E.send(http, runtime.baseUri(), method, path, token, body);
   }
 
   private byte[] fetch(String url) throws Exception {

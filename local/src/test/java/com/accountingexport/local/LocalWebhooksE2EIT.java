@@ -3,7 +3,6 @@ package com.accountingexport.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,8 +44,7 @@ class LocalWebhooksE2EIT {
 
   @BeforeAll
   static void tools() {
-    assumeTrue(LocalStepFunctions.installed(LocalOptions.forTests().repoRoot()),
-        "aws-local-stepfunctions and Node 22 are installed by run-tests (npm install --prefix local)");
+    E2E.requireStepFunctionsHost();
   }
 
   @AfterEach
@@ -61,10 +58,7 @@ class LocalWebhooksE2EIT {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(runtime.baseUri().resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return E2E.send(http, runtime.baseUri(), method, path, token, body);
   }
 
   /** The receiver's own check of {@code Webhook-Signature}: v1=hex(HMAC-SHA256(secret, timestamp.body)). */
