@@ -33,6 +33,10 @@ public final class CegidTraWriter extends FixedWidthWriter {
   /** Product S5, origin EXP, journal content, standard layout, no exercise, default dates, version 011. */
   static final String HEADER = String.format("%-" + WIDTH + "s", "***S5EXPJRLSTD   0101190001011900011");
 
+  public CegidTraWriter() {
+    super(WIDTH, Lines::new);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -62,16 +66,6 @@ public final class CegidTraWriter extends FixedWidthWriter {
   @Override
   public Optional<AccountsFormat> accounts() {
     return Optional.of(DelimitedAccounts.semicolons());
-  }
-
-  @Override
-  int width() {
-    return WIDTH;
-  }
-
-  @Override
-  Records records(FixedRecord record, Text text, AsciiSink sink) {
-    return new Lines(record, text, sink);
   }
 
   @Override

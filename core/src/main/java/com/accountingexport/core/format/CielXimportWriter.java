@@ -33,6 +33,10 @@ public final class CielXimportWriter extends FixedWidthWriter {
   /** The most movements the 5-digit movement number holds. */
   static final long MAX_PIECES = 99_999;
 
+  public CielXimportWriter() {
+    super(WIDTH, Lines::new);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -63,16 +67,6 @@ public final class CielXimportWriter extends FixedWidthWriter {
   @Override
   public Optional<AccountsFormat> accounts() {
     return Optional.of(DelimitedAccounts.semicolons());
-  }
-
-  @Override
-  int width() {
-    return WIDTH;
-  }
-
-  @Override
-  Records records(FixedRecord record, Text text, AsciiSink sink) {
-    return new Lines(record, text, sink);
   }
 
   /** One file's records; the fields of the current piece are cleaned once. */

@@ -9,15 +9,28 @@ import java.util.Iterator;
 
 /**
  * What the fixed-width formats (Sage PNM, Cegid TRA, Quadratus, Ciel XIMPORT) share: pure ASCII
- * (every text through one {@link Text#ascii()}, counted), CRLF, records of {@link #width()}
+ * (every text through one {@link Text#ascii()}, counted), CRLF, records of one
  * characters filled through one reused {@link FixedRecord}, one piece per entry ({@link Pieces}).
+ * A format gives its record width and how one file's records are made.
  */
 abstract class FixedWidthWriter implements ExportWriter {
-  /** The length of every record. */
-  abstract int width();
+  /** Makes the records of one file, written as the pieces come. */
+  @FunctionalInterface
+  interface RecordsOfAFile {
+    Records create(FixedRecord record, Text text, AsciiSink sink);
+  }
 
-  /** The records of one file, written as the pieces come. */
-  abstract Records records(FixedRecord record, Text text, AsciiSink sink);
+  private final int width;
+  private final RecordsOfAFile records;
+
+  /**
+   * @param width the length of every record
+   * @param records the format's records of one file
+   */
+  FixedWidthWriter(int width, RecordsOfAFile records) {
+    this.width = width;
+    this.records = records;
+  }
 
   /** Lines written before the first record; none unless the format has a header. */
   void header(AsciiSink sink) throws IOException {}
@@ -38,7 +51,7 @@ abstract class FixedWidthWriter implements ExportWriter {
     Text text = Text.ascii();
     AsciiSink sink = new AsciiSink(out);
     header(sink);
-    Pieces.walk(entries, records(new FixedRecord(width(), text), text, sink));
+    Pieces.walk(entries, records.create(new FixedRecord(width, text), text, sink));
     sink.flush();
     return text.changes();
   }

@@ -36,6 +36,10 @@ public final class QuadratusWriter extends FixedWidthWriter {
   /** The largest piece number the 5-character field at 75 holds. */
   static final long SHORT_PIECE_MAX = 99_999;
 
+  public QuadratusWriter() {
+    super(WIDTH, Lines::new);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -59,16 +63,6 @@ public final class QuadratusWriter extends FixedWidthWriter {
   @Override
   public Optional<AccountsFormat> accounts() {
     return Optional.of(new QuadratusAccounts());
-  }
-
-  @Override
-  int width() {
-    return WIDTH;
-  }
-
-  @Override
-  Records records(FixedRecord record, Text text, AsciiSink sink) {
-    return new Lines(record, text, sink);
   }
 
   /** One file's M records; the fields of the current piece are cleaned once. */

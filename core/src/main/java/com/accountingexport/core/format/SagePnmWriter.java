@@ -32,6 +32,10 @@ public final class SagePnmWriter extends FixedWidthWriter {
   /** Characters per record, CRLF excluded. */
   public static final int WIDTH = 138;
 
+  public SagePnmWriter() {
+    super(WIDTH, Lines::new);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -57,16 +61,6 @@ public final class SagePnmWriter extends FixedWidthWriter {
   @Override
   public Optional<AccountsFormat> accounts() {
     return Optional.of(DelimitedAccounts.semicolons());
-  }
-
-  @Override
-  int width() {
-    return WIDTH;
-  }
-
-  @Override
-  Records records(FixedRecord record, Text text, AsciiSink sink) {
-    return new Lines(record, text, sink);
   }
 
   /** One file's records; the fields of the current piece are cleaned once. */
