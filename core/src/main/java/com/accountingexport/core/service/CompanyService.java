@@ -36,7 +36,7 @@ public final class CompanyService {
       TenantId company = all.get(i);
       TenantSettings s = settings.get(company);
       String name = s.invoicing() == null || s.invoicing().company() == null ? null : s.invoicing().company().name();
-      DocumentService.PendingSummary pending = s.canSee(Screen.EXPORTS, caller.role()) ? documents.pending(company) : null;
+      DocumentService.PendingSummary pending = s.canSee(Screen.EXPORTS, caller.role()) ? documents.pending(company, s) : null;
       out.add(new CompanySummary(company, name, company.equals(caller.tenant()), pending));
     }
     return out;

@@ -124,12 +124,12 @@ public final class DocumentService {
   }
 
   /**
-   * The documents of {@code tenant}'s current fiscal year that no active export holds, counted per
-   * journal with the very states {@code GET /documents?state=exportable|blocked} shows, a page of
-   * {@value #COUNT_PAGE} documents at a time.
+   * The documents of {@code tenant}'s current fiscal year (under its settings {@code s}, already read
+   * by the caller) that no active export holds, counted per journal with the very states
+   * {@code GET /documents?state=exportable|blocked} shows, a page of documents at a time
+   * ({@link ExportPlanner#forEachDocument}).
    */
-  public PendingSummary pending(com.accountingexport.core.auth.TenantId tenant) {
-    TenantSettings s = settings.get(tenant);
+  public PendingSummary pending(com.accountingexport.core.auth.TenantId tenant, TenantSettings s) {
     LocalDate today = LocalDate.now(clock);
     Period period = Period.resolve(null, null, today, s.fiscalYearStart());
     DocumentLookup lookup = planner.lookup(tenant);
@@ -138,21 +138,16 @@ public final class DocumentService {
     for (var k : com.accountingexport.core.booking.JournalKind.values()) {
       counts.put(k, new long[2]);
     }
-    String cursor = null;
-    do {
-      Page<StoredDocument> page = documents.list(tenant, period, d -> !d.isExported(), cursor, COUNT_PAGE);
-      for (StoredDocument d : page.items()) {
+    planner.forEachDocument(tenant, period, d -> {
+      if (!d.isExported()) {
         boolean exportable = view(d, s, period, lookup).exportState() == ExportState.EXPORTABLE;
         counts.get(d.document().journal())[exportable ? 0 : 1]++;
       }
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    });
     List<Pending> journals = new ArrayList<>();
     counts.forEach((k, c) -> journals.add(new Pending(s.journalCode(k), k.defaultLabel(), c[0], c[1])));
     return new PendingSummary(period, List.copyOf(journals));
   }
-
-  private static final int COUNT_PAGE = 1000;
 
   private DocumentView view(Caller caller, StoredDocument stored, TenantSettings s, Period period) {
     return view(stored, s, period, planner.lookup(caller.tenant()));
